@@ -1,0 +1,83 @@
+"""Files the self-assessment needs in the browser: the scoring_py wheel and Pyodide."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+_SKIP = {"build", "dist", "__pycache__"}
+
+
+class AssetError(Exception):
+    """A browser asset could not be found or made; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Wheel:
+    """A built wheel of `scoring_py` and its sha256."""
+
+    path: Path
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Pyodide:
+    """The Pyodide distribution from the pinned npm package."""
+
+    version: str
+    folder: Path
+
+    def files(self) -> list[Path]:
+        return [self.folder / name for name in PYODIDE_FILES]
+
+
+def _source_digest(project: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(project.rglob("*")):
+        parts = set(path.relative_to(project).parts)
+        if path.is_file() and not parts & _SKIP and not any(p.endswith(".egg-info") for p in parts):
+            digest.update(str(path.relative_to(project)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_wheel(project: Path, cache: Path) -> Wheel:
+    """Build the wheel with the standard `build` frontend, reusing it while sources are unchanged."""
+    out = cache / "wheels" / _source_digest(project)
+    wheels = sorted(out.glob("*.whl"))
+    if not wheels:
+        shutil.rmtree(project / "build", ignore_errors=True)  # setuptools reuses stale files
+        command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)]
+        done = subprocess.run([*command, str(project)], capture_output=True, text=True)
+        wheels = sorted(out.glob("*.whl"))
+        if done.returncode != 0 or not wheels:
+            raise AssetError(f"kunde inte bygga hjulet för {project}:\n{done.stderr[-2000:]}")
+    wheel = wheels[0]
+    return Wheel(wheel, hashlib.sha256(wheel.read_bytes()).hexdigest())
+
+
+def find_pyodide(node_modules: Path) -> Pyodide:
+    """Locate the pinned Pyodide package, or explain how to install it."""
+    folder = node_modules / "pyodide"
+    try:
+        version = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        raise AssetError(
+            f"Pyodide saknas i {folder}; kör `npm ci` (eller `make setup`) först"
+        ) from None
+    missing = [name for name in PYODIDE_FILES if not (folder / name).is_file()]
+    if missing:
+        raise AssetError(f"Pyodide {version} i {folder} saknar {', '.join(missing)}")
+    return Pyodide(version, folder)

@@ -1,0 +1,93 @@
+"""Macros for hand-written `docs/` pages: card grids, indexes and the assessment form.
+
+Each macro returns Markdown (or HTML) for the page that calls it; links are made
+relative to that page so MkDocs can validate them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import KnowledgeBase
+from .pages import environment, relative_link
+from .schema import LANGUAGES
+
+
+def register(env: Any) -> None:
+    """Add the macros to a mkdocs-macros environment."""
+    plugin = env.conf.plugins["saljkompetens"]
+
+    def kb() -> KnowledgeBase:
+        return plugin.kb
+
+    def here() -> str:
+        return env.page.file.src_uri
+
+    def link(target: Any) -> str:
+        return relative_link(here(), target.src_uri)
+
+    def render(template: str, **context: Any) -> str:
+        return environment().get_template(template).render(link=link, **context)
+
+    @env.macro
+    def competency_cards() -> str:
+        """A card grid of all competencies, each with its summary and mindsets."""
+        base = kb()
+        cards = [(c, base.mindsets_of(c)) for c in base.competencies]
+        return render("competency_cards.md.j2", cards=cards)
+
+    @env.macro
+    def mindset_index() -> str:
+        """All mindsets, each with the competencies that draw on it."""
+        base = kb()
+        entries = [(m, [u.competency for u in base.uses_of(m)]) for m in base.mindsets]
+        return render("mindset_index.md.j2", entries=entries)
+
+    @env.macro
+    def article_index() -> str:
+        """Cards for all articles with language and reading time."""
+        return render("article_index.md.j2", articles=kb().articles, languages=LANGUAGES)
+
+    @env.macro
+    def role_index() -> str:
+        """A list of the role profiles."""
+        return render("role_index.md.j2", roles=kb().roles)
+
+    @env.macro
+    def counts() -> dict[str, int]:
+        """How many competencies, mindsets, articles, roles and statements there are."""
+        base = kb()
+        return {
+            "competencies": len(base.competencies),
+            "mindsets": len(base.mindsets),
+            "articles": len(base.articles),
+            "roles": len(base.roles),
+            "statements": sum(len(c.statements) for c in base.competencies),
+        }
+
+    @env.macro
+    def assessment_form() -> str:
+        """The static self-assessment form and the empty result region (HTML)."""
+        base = kb()
+        urls = {
+            key: (relative_link(here(), value) if key != "wheel_sha256" else value)
+            for key, value in plugin.asset_urls().items()
+        }
+        urls["script"] = relative_link(here(), "assets/js/assessment.js")
+        urls["worker"] = relative_link(here(), "assets/js/scoring-worker.js")
+        return render(
+            "assessment_form.html.j2",
+            kb=base,
+            urls=urls,
+            total=sum(len(c.statements) for c in base.competencies),
+            scale=sorted(base.settings.scale, key=lambda s: s.value),
+        )
+
+    @env.macro
+    def scoring_explained() -> str:
+        """How the result is computed, from the scoring settings and role targets."""
+        return render(
+            "scoring_explained.md.j2",
+            kb=kb(),
+            link_tankesatt=relative_link(here(), "tankesatt/index.md"),
+        )

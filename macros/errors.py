@@ -1,0 +1,47 @@
+"""The one error type for content problems, and its collection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in one content file, worded for an editor (in Swedish).
+
+    Example, as printed::
+
+        content/competencies/prospektering.md:4: mindsets[1]: okänt tankesätt "Hungr"
+        (menade du "Hunger"?)
+    """
+
+    path: Path
+    message: str
+    field: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ContentErrors(Exception):
+    """Raised when content has one or more problems; carries every one of them."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.field or ""))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems, one per line, with a closing count."""
+        lines = [str(error) for error in self.errors]
+        count = len(self.errors)
+        lines.append(f"{count} fel i innehållet." if count != 1 else "1 fel i innehållet.")
+        return "\n".join(lines)

@@ -1,0 +1,294 @@
+"""Load `content/` into a validated KnowledgeBase, or raise every problem at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from . import schema
+from .errors import ContentError, ContentErrors
+from .frontmatter import Document, ParseFailed, read_document, read_yaml
+from .model import (
+    Article,
+    AssessmentSettings,
+    Band,
+    Competency,
+    KnowledgeBase,
+    Mindset,
+    Role,
+    ScaleStep,
+    Statement,
+    Target,
+    naming_sentence,
+)
+from .slugs import slugify
+from .validate import check_schema, field_name, suggestion
+
+SETTINGS_FILE = "assessment.yml"
+SECTIONS = {
+    "competencies": schema.COMPETENCY,
+    "mindsets": schema.MINDSET,
+    "articles": schema.ARTICLE,
+    "roles": schema.ROLE,
+}
+
+T = TypeVar("T")
+
+
+def load_content(root: Path) -> KnowledgeBase:
+    """Read, validate and cross-check everything under `root` (the `content/` folder).
+
+    Raises:
+        ContentErrors: with every problem found, each naming file, line and field.
+    """
+    loading = _Loading(root)
+    return loading.run()
+
+
+class _Loading:
+    """One pass over the content tree, collecting errors as it goes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.errors: list[ContentError] = []
+        self.docs: dict[str, list[Document]] = {}
+        self.broken_titles: set[str] = set()
+
+    def error(self, doc: Document, message: str, path: tuple[str | int, ...] = ()) -> None:
+        self.errors.append(ContentError(doc.path, message, field_name(path), doc.line_of(path)))
+
+    def run(self) -> KnowledgeBase:
+        if not self.root.is_dir():
+            raise ContentErrors([ContentError(self.root, "mappen med innehåll finns inte")])
+        for section, section_schema in SECTIONS.items():
+            self.docs[section] = self._read_section(section, section_schema)
+        settings_doc = self._read(self.root / SETTINGS_FILE, read_yaml, schema.SETTINGS)
+
+        competencies = self._build_all("competencies", self._competency)
+        mindsets = self._build_all("mindsets", self._mindset)
+        articles = self._build_all("articles", self._article)
+        roles = self._build_all("roles", self._role)
+        settings = self._settings(settings_doc) if settings_doc else None
+
+        self._check_references(competencies, mindsets, articles, roles)
+        if self.errors or settings is None:
+            raise ContentErrors(self.errors)
+        return KnowledgeBase(
+            sorted(competencies, key=lambda c: _collation(c.title)),
+            sorted(mindsets, key=lambda m: _collation(m.title)),
+            sorted(articles, key=lambda a: _collation(a.title)),
+            sorted(roles, key=lambda r: _collation(r.title)),
+            settings,
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _shown(self, path: Path) -> Path:
+        return Path(self.root.name) / path.relative_to(self.root)
+
+    def _read(
+        self, path: Path, reader: Callable[[Path, Path], Document], section_schema: schema.Schema
+    ) -> Document | None:
+        if not path.is_file():
+            self.errors.append(ContentError(self._shown(path), "filen saknas"))
+            return None
+        try:
+            doc = reader(path, self._shown(path))
+        except ParseFailed as failed:
+            self.errors.append(failed.error)
+            return None
+        schema_errors = check_schema(doc, section_schema)
+        self.errors.extend(schema_errors)
+        if schema_errors:
+            title = doc.data.get("title")
+            if isinstance(title, str):
+                self.broken_titles.add(title)
+            return None
+        return doc
+
+    def _read_section(self, section: str, section_schema: schema.Schema) -> list[Document]:
+        folder = self.root / section
+        docs = []
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            doc = self._read(path, read_document, section_schema)
+            if doc is not None:
+                docs.append(doc)
+        return docs
+
+    def _build_all(self, section: str, build: Callable[[Document], T]) -> list[T]:
+        built = []
+        seen: dict[str, Document] = {}
+        for doc in self.docs[section]:
+            slug = slugify(doc.data["title"])
+            if not slug:
+                self.error(doc, "titeln ger ingen adress (slug); använd bokstäver", ("title",))
+                continue
+            if slug in seen:
+                self.error(
+                    doc,
+                    f'ger samma adress (slug) "{slug}" som {seen[slug].path}; byt titel',
+                    ("title",),
+                )
+                continue
+            seen[slug] = doc
+            built.append(build(doc))
+        return built
+
+    # -- building --------------------------------------------------------------------------
+
+    def _body(self, doc: Document) -> str:
+        if not doc.body.strip():
+            self.errors.append(
+                ContentError(doc.path, "texten efter front matter är tom", line=doc.body_line)
+            )
+        return doc.body
+
+    def _competency(self, doc: Document) -> Competency:
+        data = doc.data
+        body = self._body(doc)
+        statements = tuple(
+            Statement(s["id"], s["text"], s["based_on"], s.get("reverse", False))
+            for s in data["statements"]
+        )
+        flat_body = " ".join(body.split())
+        for index, statement in enumerate(statements):
+            if " ".join(statement.based_on.split()) not in flat_body:
+                self.error(
+                    doc,
+                    f'"{statement.based_on}" finns inte ordagrant i kompetensens text',
+                    ("statements", index, "based_on"),
+                )
+        if not any(s.reverse for s in statements):
+            self.error(doc, "minst ett påstående ska vara omvänt (reverse: true)", ("statements",))
+        for index, name in enumerate(data["mindsets"]):
+            if body.strip() and naming_sentence(body, name) is None:
+                self.error(doc, f'tankesättet "{name}" nämns inte i texten', ("mindsets", index))
+        return Competency(
+            slug=slugify(data["title"]),
+            title=data["title"],
+            summary=data["summary"],
+            mindsets=tuple(data["mindsets"]),
+            keywords=tuple(data["keywords"]),
+            statements=statements,
+            body=body,
+            path=doc.path,
+        )
+
+    def _mindset(self, doc: Document) -> Mindset:
+        data = doc.data
+        return Mindset(slugify(data["title"]), data["title"], data["summary"], doc.body, doc.path)
+
+    def _article(self, doc: Document) -> Article:
+        data = doc.data
+        return Article(
+            slug=slugify(data["title"]),
+            title=data["title"],
+            lang=data["lang"],
+            reading_time=data["reading_time"],
+            summary=data["summary"],
+            competencies=tuple(data["competencies"]),
+            source=data.get("source"),
+            body=self._body(doc),
+            path=doc.path,
+        )
+
+    def _role(self, doc: Document) -> Role:
+        data = doc.data
+        targets = tuple(Target(t["competency"], t["level"], t["why"]) for t in data["targets"])
+        seen: set[str] = set()
+        for index, target in enumerate(targets):
+            if target.competency in seen:
+                self.error(
+                    doc,
+                    f'"{target.competency}" har redan ett mål i den här rollen',
+                    ("targets", index, "competency"),
+                )
+            seen.add(target.competency)
+        return Role(
+            slugify(data["title"]),
+            data["title"],
+            data["summary"],
+            targets,
+            self._body(doc),
+            doc.path,
+        )
+
+    def _settings(self, doc: Document) -> AssessmentSettings | None:
+        data = doc.data
+        values = sorted(step["value"] for step in data["scale"])
+        if values != [1, 2, 3, 4, 5]:
+            self.error(doc, "skalan ska ha värdena 1–5, vart och ett en gång", ("scale",))
+        mins = [band["min"] for band in data["bands"]]
+        if mins[0] != 0 or mins != sorted(set(mins)):
+            self.error(doc, "nivåerna ska börja på min: 0 och stiga", ("bands",))
+        return AssessmentSettings(
+            scale=tuple(ScaleStep(s["value"], s["label"]) for s in data["scale"]),
+            min_answers=data["min_answers"],
+            bands=tuple(Band(b["min"], b["label"], b["text"]) for b in data["bands"]),
+            quality=dict(data["quality"]),
+            path=doc.path,
+        )
+
+    # -- cross-references ------------------------------------------------------------------
+
+    def _check_references(
+        self,
+        competencies: list[Competency],
+        mindsets: list[Mindset],
+        articles: list[Article],
+        roles: list[Role],
+    ) -> None:
+        by_path = {doc.path: doc for docs in self.docs.values() for doc in docs}
+        competency_titles = {c.title for c in competencies}
+        mindset_titles = {m.title for m in mindsets}
+
+        def check(doc: Document, name: str, known: set[str], kind: str, path: tuple) -> None:
+            if name not in known and name not in self.broken_titles:
+                self.error(doc, f'okänd {kind} "{name}"{suggestion(name, known)}', path)
+
+        seen_ids: dict[str, Path] = {}
+        used: set[str] = set()
+        for competency in competencies:
+            doc = by_path[competency.path]
+            for index, name in enumerate(competency.mindsets):
+                check(doc, name, mindset_titles, "tankesätt", ("mindsets", index))
+                used.add(name)
+            for index, statement in enumerate(competency.statements):
+                if statement.id in seen_ids:
+                    self.error(
+                        doc,
+                        f'id "{statement.id}" används redan i {seen_ids[statement.id]}',
+                        ("statements", index, "id"),
+                    )
+                seen_ids.setdefault(statement.id, competency.path)
+        for mindset in mindsets:
+            if mindset.title not in used:
+                self.error(
+                    by_path[mindset.path],
+                    "inget av kompetensernas `mindsets` nämner det här tankesättet; "
+                    "lägg till det i en kompetens eller ta bort filen",
+                    ("title",),
+                )
+        for article in articles:
+            doc = by_path[article.path]
+            for index, name in enumerate(article.competencies):
+                check(doc, name, competency_titles, "kompetens", ("competencies", index))
+        for role in roles:
+            doc = by_path[role.path]
+            for index, target in enumerate(role.targets):
+                check(
+                    doc,
+                    target.competency,
+                    competency_titles,
+                    "kompetens",
+                    ("targets", index, "competency"),
+                )
+
+
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}"})
+
+
+def _collation(title: str) -> str:
+    """Sort key that puts å, ä, ö after z, as Swedish readers expect."""
+    return title.lower().translate(_SWEDISH_ORDER)

@@ -1,0 +1,256 @@
+"""The content model: plain dataclasses that know nothing of MkDocs.
+
+Everything the site shows is derived from these objects; each fact is stored once
+(e.g. which mindsets a competency draws on lives only on the competency).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+COMPETENCY_SECTION = "kompetenser"
+MINDSET_SECTION = "tankesatt"
+ARTICLE_SECTION = "artiklar"
+ROLE_SECTION = "roller"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A self-assessment statement (item) of a competency.
+
+    ```yaml
+    - id: prospektering-2
+      text: Jag väntar på att kampanjer ska ge mig nya möjligheter.
+      reverse: true
+      based_on: "inte beroende av kampanjer eller enstaka stora kunder"
+    ```
+    """
+
+    id: str
+    text: str
+    based_on: str
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Competency:
+    """A sales competency, from `content/competencies/<slug>.md`.
+
+    ```yaml
+    title: Prospektering
+    summary: Förmågan att skapa ett stabilt inflöde av kvalificerade möjligheter.
+    mindsets: [Nästa steg, Hunger, Påverkan]
+    keywords: [prospektera, nykundsbearbetning]
+    statements: [...]
+    ```
+    """
+
+    slug: str
+    title: str
+    summary: str
+    mindsets: tuple[str, ...]
+    keywords: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    body: str
+    path: Path
+
+    @property
+    def src_uri(self) -> str:
+        return f"{COMPETENCY_SECTION}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{COMPETENCY_SECTION}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Mindset:
+    """A mindset ("tankesätt"), from `content/mindsets/<slug>.md`.
+
+    ```yaml
+    title: Hunger
+    summary: Drivkraften att hela tiden ta nästa nivå.
+    ```
+    The body is a short introduction; the competencies that draw on the mindset are
+    derived from the competencies' `mindsets` field.
+    """
+
+    slug: str
+    title: str
+    summary: str
+    body: str
+    path: Path
+
+    @property
+    def src_uri(self) -> str:
+        return f"{MINDSET_SECTION}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{MINDSET_SECTION}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article on sales management, from `content/articles/<slug>.md`.
+
+    ```yaml
+    title: Gör som topporganisationer ”B2B”
+    lang: sv
+    reading_time: 5
+    summary: ...
+    competencies: [Målorientering, Initiativ]
+    source: "Martin, S. (2018). Sales Strategy Playbook ..."
+    ```
+    """
+
+    slug: str
+    title: str
+    lang: str
+    reading_time: int
+    summary: str
+    competencies: tuple[str, ...]
+    source: str | None
+    body: str
+    path: Path
+
+    @property
+    def src_uri(self) -> str:
+        return f"{ARTICLE_SECTION}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{ARTICLE_SECTION}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A role's target level (0–100) for one competency, with its reason."""
+
+    competency: str
+    level: int
+    why: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role profile, from `content/roles/<slug>.md`.
+
+    ```yaml
+    title: Nykundsjägare
+    summary: Säljer till nya kunder och fyller sin pipeline själv.
+    targets:
+      - {competency: Prospektering, level: 85, why: Pipeline ska vara egenproducerad.}
+    ```
+    """
+
+    slug: str
+    title: str
+    summary: str
+    targets: tuple[Target, ...]
+    body: str
+    path: Path
+
+    @property
+    def src_uri(self) -> str:
+        return f"{ROLE_SECTION}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{ROLE_SECTION}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class ScaleStep:
+    """One answer option: its value and Swedish label."""
+
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Band:
+    """A score band worded as potential: applies from `min` up to the next band."""
+
+    min: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AssessmentSettings:
+    """Scoring settings, from `content/assessment.yml`."""
+
+    scale: tuple[ScaleStep, ...]
+    min_answers: int
+    bands: tuple[Band, ...]
+    quality: dict[str, float]
+    path: Path
+
+
+@dataclass(frozen=True)
+class MindsetUse:
+    """A competency that draws on a mindset, with the sentence of its text that names it."""
+
+    competency: Competency
+    sentence: str
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def naming_sentence(text: str, name: str) -> str | None:
+    """The sentence of `text` that names `name`, searching the last paragraph first."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    for paragraph in reversed(paragraphs):
+        for sentence in _SENTENCE_END.split(" ".join(paragraph.split())):
+            if pattern.search(sentence):
+                return sentence
+    return None
+
+
+@dataclass
+class KnowledgeBase:
+    """All content, validated and cross-linked."""
+
+    competencies: list[Competency]
+    mindsets: list[Mindset]
+    articles: list[Article]
+    roles: list[Role]
+    settings: AssessmentSettings
+    _by_title: dict[str, Competency] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_title = {c.title: c for c in self.competencies}
+
+    def competency(self, title: str) -> Competency:
+        """The competency with this title."""
+        return self._by_title[title]
+
+    def mindset_by_title(self, title: str) -> Mindset:
+        """The mindset with this title."""
+        return next(m for m in self.mindsets if m.title == title)
+
+    def uses_of(self, mindset: Mindset) -> list[MindsetUse]:
+        """The competencies that draw on `mindset`, each with its naming sentence."""
+        uses = []
+        for competency in self.competencies:
+            if mindset.title in competency.mindsets:
+                sentence = naming_sentence(competency.body, mindset.title) or ""
+                uses.append(MindsetUse(competency, sentence))
+        return uses
+
+    def mindsets_of(self, competency: Competency) -> list[Mindset]:
+        """The mindsets `competency` draws on, in the order its front matter gives."""
+        return [self.mindset_by_title(title) for title in competency.mindsets]
+
+    def articles_about(self, competency: Competency) -> list[Article]:
+        """The articles that relate to `competency`."""
+        return [a for a in self.articles if competency.title in a.competencies]
+
+    def competencies_of(self, article: Article) -> list[Competency]:
+        """The competencies an article relates to."""
+        return [self.competency(title) for title in article.competencies]

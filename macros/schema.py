@@ -1,0 +1,203 @@
+"""JSON Schemas of every content type, declared once.
+
+Used by the loader (build and `python -m macros check`) and by the editor's guide,
+which prints each field's `description`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Schema = dict[str, Any]
+
+LANGUAGES = {"sv": "svenska", "nb": "norska (bokmål)"}
+
+_TEXT: Schema = {"type": "string", "minLength": 1}
+_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+STATEMENT: Schema = {
+    "type": "object",
+    "required": ["id", "text", "based_on"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {
+            "type": "string",
+            "pattern": _ID_PATTERN,
+            "description": "Stabilt id, t.ex. `prospektering-3`. Ändra aldrig ett id som "
+            "publicerats: sparade svar pekar på det.",
+        },
+        "text": {**_TEXT, "maxLength": 200, "description": "Påståendet i första person."},
+        "reverse": {
+            "type": "boolean",
+            "description": "`true` om påståendet beskriver det svaga beteendet "
+            "(omvänd poäng: 6 − svaret).",
+        },
+        "based_on": {
+            **_TEXT,
+            "description": "Den fras ur kompetensens egen text som påståendet bygger på, "
+            "ordagrant.",
+        },
+    },
+}
+
+COMPETENCY: Schema = {
+    "title": "Kompetens",
+    "type": "object",
+    "required": ["title", "summary", "mindsets", "keywords", "statements"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {**_TEXT, "description": "Kompetensens namn. Adressen (slug) bildas av det."},
+        "summary": {**_TEXT, "maxLength": 160, "description": "En kort mening för kortet."},
+        "mindsets": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": _TEXT,
+            "description": "Tankesätten kompetensen bygger på, med namn exakt som i texten.",
+        },
+        "keywords": {
+            "type": "array",
+            "items": _TEXT,
+            "description": "Sökord som ska hitta sidan (visas på sidan).",
+        },
+        "statements": {
+            "type": "array",
+            "minItems": 3,
+            "items": STATEMENT,
+            "description": "Minst tre påståenden till självskattningen, minst ett omvänt.",
+        },
+    },
+}
+
+MINDSET: Schema = {
+    "title": "Tankesätt",
+    "type": "object",
+    "required": ["title", "summary"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {
+            **_TEXT,
+            "description": "Tankesättets namn, som kompetenserna skriver det.",
+        },
+        "summary": {**_TEXT, "maxLength": 160, "description": "En kort mening för indexet."},
+    },
+}
+
+ARTICLE: Schema = {
+    "title": "Artikel",
+    "type": "object",
+    "required": ["title", "lang", "reading_time", "summary", "competencies"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {**_TEXT, "description": "Artikelns rubrik."},
+        "lang": {
+            "type": "string",
+            "enum": list(LANGUAGES),
+            "description": "Språk: `sv` (svenska) eller `nb` (norska, bokmål).",
+        },
+        "reading_time": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 120,
+            "description": "Lästid i minuter.",
+        },
+        "summary": {**_TEXT, "maxLength": 300, "description": "En eller två meningar för indexet."},
+        "competencies": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": _TEXT,
+            "description": "Kompetenserna artikeln handlar om (namn). Kompetenssidorna "
+            "länkar tillbaka.",
+        },
+        "source": {**_TEXT, "description": "Källhänvisning, om texten bygger på en källa."},
+    },
+}
+
+TARGET: Schema = {
+    "type": "object",
+    "required": ["competency", "level", "why"],
+    "additionalProperties": False,
+    "properties": {
+        "competency": {**_TEXT, "description": "Kompetensens namn."},
+        "level": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "Målnivå 0–100 på samma skala som resultatet.",
+        },
+        "why": {**_TEXT, "maxLength": 200, "description": "Kort motivering."},
+    },
+}
+
+ROLE: Schema = {
+    "title": "Roll",
+    "type": "object",
+    "required": ["title", "summary", "targets"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {**_TEXT, "description": "Rollens namn."},
+        "summary": {**_TEXT, "maxLength": 160, "description": "En kort mening."},
+        "targets": {
+            "type": "array",
+            "minItems": 1,
+            "items": TARGET,
+            "description": "Målnivå per kompetens, med motivering.",
+        },
+    },
+}
+
+SETTINGS: Schema = {
+    "title": "Inställningar för självskattningen",
+    "type": "object",
+    "required": ["scale", "min_answers", "bands", "quality"],
+    "additionalProperties": False,
+    "properties": {
+        "scale": {
+            "type": "array",
+            "minItems": 5,
+            "maxItems": 5,
+            "items": {
+                "type": "object",
+                "required": ["value", "label"],
+                "additionalProperties": False,
+                "properties": {
+                    "value": {"type": "integer", "minimum": 1, "maximum": 5},
+                    "label": _TEXT,
+                },
+            },
+            "description": "Svarsskalan 1–5, varje steg med sin etikett.",
+        },
+        "min_answers": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Minsta antal svar för att en kompetens ska få ett värde.",
+        },
+        "bands": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["min", "label", "text"],
+                "additionalProperties": False,
+                "properties": {
+                    "min": {"type": "integer", "minimum": 0, "maximum": 100},
+                    "label": _TEXT,
+                    "text": _TEXT,
+                },
+            },
+            "description": "Nivåer formulerade som potential; en nivå gäller från `min`.",
+        },
+        "quality": {
+            "type": "object",
+            "required": ["identical_min_answers", "unanswered_share", "contradiction_min"],
+            "additionalProperties": False,
+            "properties": {
+                "identical_min_answers": {"type": "integer", "minimum": 2},
+                "unanswered_share": {"type": "number", "minimum": 0, "maximum": 1},
+                "contradiction_min": {"type": "integer", "minimum": 1, "maximum": 5},
+            },
+            "description": "Gränser för anteckningar om svarens kvalitet.",
+        },
+    },
+}

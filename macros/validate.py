@@ -1,0 +1,116 @@
+"""Check a document against its schema and word each problem for an editor."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .errors import ContentError
+from .frontmatter import Document
+from .schema import Schema
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "ett heltal",
+    "number": "ett tal",
+    "boolean": "true eller false",
+    "array": "en lista",
+    "object": "fält (nyckel: värde)",
+}
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    """` (menade du "X"?)` when a choice is close to `word`, else an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (menade du "{close[0]}"?)' if close else ""
+
+
+def field_name(path: Iterable[str | int]) -> str | None:
+    """`statements[2].id` for the path ("statements", 2, "id")."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name or None
+
+
+def check_schema(document: Document, schema: Schema) -> list[ContentError]:
+    """Every schema problem of `document`, in Swedish, with field and line."""
+    validator = Draft202012Validator(schema)
+    errors = []
+    for error in sorted(validator.iter_errors(document.data), key=lambda e: list(e.path)):
+        errors.extend(_describe(document, error))
+    return errors
+
+
+def _describe(document: Document, error: ValidationError) -> list[ContentError]:
+    path = tuple(error.absolute_path)
+    value: Any = error.instance
+    keyword = error.validator
+
+    def at(message: str, field_path: tuple[str | int, ...] = path) -> ContentError:
+        return ContentError(
+            document.path, message, field_name(field_path), document.line_of(field_path)
+        )
+
+    if keyword == "required":
+        missing = [name for name in error.validator_value if name not in value]
+        return [at("obligatoriskt fält saknas", (*path, name)) for name in missing]
+    if keyword == "additionalProperties":
+        known = error.schema.get("properties", {})
+        return [
+            at(f'okänt fält "{name}"{suggestion(name, known)}', (*path, name))
+            for name in value
+            if name not in known
+        ]
+    if keyword == "type":
+        wanted = _TYPE_NAMES.get(error.validator_value, error.validator_value)
+        message = f"ska vara {wanted}, men är {_shown(value)}"
+        if isinstance(value, bool) and error.validator_value == "string":
+            message += (
+                "; ett ensamt yes/no/true/false läses som sant/falskt i YAML – "
+                f'skriv texten inom citattecken, t.ex. "{"no" if value is False else "yes"}"'
+            )
+        return [at(message)]
+    if keyword == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        message = f"{_shown(value)} är inte tillåtet; tillåtna värden: {allowed}"
+        if isinstance(value, bool):
+            message += ' (ett ensamt no läses som false i YAML – skriv "nb" för norska)'
+        return [at(message)]
+    if keyword in ("minimum", "maximum"):
+        low = error.schema.get("minimum", "")
+        high = error.schema.get("maximum", "")
+        return [at(f"värdet {value} ligger utanför det tillåtna intervallet {low}–{high}")]
+    if keyword == "minItems":
+        return [at(f"ska ha minst {error.validator_value} poster, men har {len(value)}")]
+    if keyword == "maxItems":
+        return [at(f"får ha högst {error.validator_value} poster, men har {len(value)}")]
+    if keyword == "minLength":
+        return [at("får inte vara tomt")]
+    if keyword == "maxLength":
+        return [at(f"är {len(value)} tecken långt; högst {error.validator_value} tecken")]
+    if keyword == "uniqueItems":
+        return [at("innehåller samma värde två gånger")]
+    if keyword == "pattern":
+        return [
+            at(f"{_shown(value)} har fel form; använd små bokstäver a–z, siffror och bindestreck")
+        ]
+    return [at(error.message)]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"sant/falskt ({str(value).lower()})"
+    if value is None:
+        return "tomt"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "fält (nyckel: värde)"
+    return str(value)
