@@ -1,0 +1,269 @@
+"""Validation of the assessment definition (JSON object or text) into a Definition."""
+
+from fractions import Fraction
+from typing import Any
+
+from .errors import ScoringError, describe_value
+from .json_text import parse_json_text
+from .model import (
+    Article,
+    Band,
+    Competency,
+    Definition,
+    Item,
+    Mindset,
+    QualityRules,
+    Role,
+    Scale,
+    Target,
+)
+from .validation import (
+    fail,
+    require_bool,
+    require_int,
+    require_list,
+    require_number,
+    require_object,
+    require_text,
+)
+
+__all__ = ["DEFINITION_FORMAT", "DEFINITION_VERSION", "load_definition"]
+
+DEFINITION_FORMAT = "saljkompetens-bedomning"
+DEFINITION_VERSION = 1
+
+
+def load_definition(data: "dict[str, Any] | str | Definition") -> Definition:
+    """Validate an assessment definition.
+
+    Args:
+        data: The definition as a parsed JSON object or as JSON text.
+            A :class:`Definition` is returned unchanged.
+
+    Returns:
+        The validated, immutable definition. The input is never modified.
+
+    Raises:
+        ScoringError: If the definition is malformed (the message names the field).
+    """
+    if isinstance(data, Definition):
+        return data
+    if isinstance(data, str):
+        data = parse_json_text(data, "Bedömningsdefinitionen")
+    if not isinstance(data, dict):
+        raise ScoringError(
+            f"Bedömningsdefinitionen måste vara ett JSON-objekt, fick {describe_value(data)}."
+        )
+    _check_header(data)
+    scale = _scale(data)
+    mindsets = _mindsets(data)
+    competencies = _competencies(data, {m.slug for m in mindsets})
+    return Definition(
+        scale=scale,
+        min_answers=require_int(data, "min_answers", "min_answers", low=1),
+        bands=_bands(data),
+        quality=_quality(data, scale),
+        competencies=competencies,
+        mindsets=mindsets,
+        roles=_roles(data, {c.slug for c in competencies}),
+    )
+
+
+def _check_header(data: dict[str, Any]) -> None:
+    if data.get("format") != DEFINITION_FORMAT:
+        fail("format", f'måste vara "{DEFINITION_FORMAT}", fick {_got(data, "format")}')
+    version = data.get("version")
+    if isinstance(version, bool) or version != DEFINITION_VERSION:
+        fail("version", f"måste vara {DEFINITION_VERSION}, fick {_got(data, 'version')}")
+
+
+def _got(data: dict[str, Any], key: str) -> str:
+    return describe_value(data[key]) if key in data else "inget värde"
+
+
+def _scale(data: dict[str, Any]) -> Scale:
+    raw = require_object(data, "scale", "scale")
+    low = require_int(raw, "min", "scale.min")
+    high = require_int(raw, "max", "scale.max")
+    if high <= low:
+        fail("scale.max", f"måste vara större än scale.min ({low}), fick {high}")
+    labels = require_list(raw, "labels", "scale.labels", non_empty=True)
+    if len(labels) != high - low + 1:
+        fail(
+            "scale.labels",
+            f"måste ha en etikett per skalsteg ({high - low + 1} st), har {len(labels)}",
+        )
+    for index, label in enumerate(labels):
+        if not isinstance(label, str) or not label.strip():
+            fail(f"scale.labels[{index}]", f"måste vara en text, fick {describe_value(label)}")
+    return Scale(min=low, max=high, labels=tuple(labels))
+
+
+def _bands(data: dict[str, Any]) -> tuple[Band, ...]:
+    raw = require_list(data, "bands", "bands", non_empty=True)
+    bands: list[Band] = []
+    for index, entry in enumerate(raw):
+        path = f"bands[{index}]"
+        band = _object_at(entry, path)
+        bands.append(
+            Band(
+                min=require_int(band, "min", f"{path}.min", low=0, high=100),
+                label=require_text(band, "label", f"{path}.label"),
+                text=require_text(band, "text", f"{path}.text", non_empty=False),
+            )
+        )
+    mins = [band.min for band in bands]
+    if len(set(mins)) != len(mins):
+        fail("bands", "får inte ha två nivåer med samma min")
+    if 0 not in mins:
+        fail("bands", "måste ha en nivå med min 0 så att varje poäng får en nivå")
+    return tuple(sorted(bands, key=lambda band: band.min))
+
+
+def _quality(data: dict[str, Any], scale: Scale) -> QualityRules:
+    raw = require_object(data, "quality", "quality")
+    share = require_number(raw, "unanswered_share", "quality.unanswered_share", low=0, high=1)
+    return QualityRules(
+        identical_min_answers=require_int(
+            raw, "identical_min_answers", "quality.identical_min_answers", low=1
+        ),
+        unanswered_share=Fraction(repr(share)) if isinstance(share, float) else Fraction(share),
+        contradiction_min=require_int(
+            raw, "contradiction_min", "quality.contradiction_min", low=scale.min, high=scale.max
+        ),
+    )
+
+
+def _mindsets(data: dict[str, Any]) -> tuple[Mindset, ...]:
+    raw = require_list(data, "mindsets", "mindsets", non_empty=False)
+    mindsets: list[Mindset] = []
+    for index, entry in enumerate(raw):
+        path = f"mindsets[{index}]"
+        mindset = _object_at(entry, path)
+        mindsets.append(
+            Mindset(
+                slug=require_text(mindset, "slug", f"{path}.slug"),
+                title=require_text(mindset, "title", f"{path}.title"),
+                url=require_text(mindset, "url", f"{path}.url", non_empty=False),
+            )
+        )
+    _check_unique([m.slug for m in mindsets], "mindsets", "slug")
+    return tuple(mindsets)
+
+
+def _competencies(data: dict[str, Any], mindset_slugs: set[str]) -> tuple[Competency, ...]:
+    raw = require_list(data, "competencies", "competencies", non_empty=True)
+    competencies = tuple(
+        _competency(entry, f"competencies[{index}]", mindset_slugs)
+        for index, entry in enumerate(raw)
+    )
+    _check_unique([c.slug for c in competencies], "competencies", "slug")
+    _check_unique([i.id for c in competencies for i in c.items], "competencies[].items", "id")
+    return competencies
+
+
+def _competency(entry: Any, path: str, mindset_slugs: set[str]) -> Competency:
+    raw = _object_at(entry, path)
+    slug = require_text(raw, "slug", f"{path}.slug")
+    title = require_text(raw, "title", f"{path}.title")
+    url = require_text(raw, "url", f"{path}.url", non_empty=False)
+    mindsets = require_list(raw, "mindsets", f"{path}.mindsets", non_empty=False)
+    for index, mindset in enumerate(mindsets):
+        if not isinstance(mindset, str) or mindset not in mindset_slugs:
+            fail(
+                f"{path}.mindsets[{index}]",
+                f"måste vara ett tankesätt som finns i mindsets, fick {describe_value(mindset)}",
+            )
+    _check_unique(mindsets, f"{path}.mindsets", None)
+    articles = [
+        _article(article, f"{path}.articles[{index}]")
+        for index, article in enumerate(
+            require_list(raw, "articles", f"{path}.articles", non_empty=False)
+        )
+    ]
+    items = [
+        _item(item, f"{path}.items[{index}]")
+        for index, item in enumerate(require_list(raw, "items", f"{path}.items", non_empty=True))
+    ]
+    return Competency(
+        slug=slug,
+        title=title,
+        url=url,
+        mindsets=tuple(mindsets),
+        articles=tuple(articles),
+        items=tuple(items),
+    )
+
+
+def _article(entry: Any, path: str) -> Article:
+    raw = _object_at(entry, path)
+    return Article(
+        title=require_text(raw, "title", f"{path}.title"),
+        url=require_text(raw, "url", f"{path}.url", non_empty=False),
+    )
+
+
+def _item(entry: Any, path: str) -> Item:
+    raw = _object_at(entry, path)
+    return Item(
+        id=require_text(raw, "id", f"{path}.id"),
+        text=require_text(raw, "text", f"{path}.text"),
+        reverse=require_bool(raw, "reverse", f"{path}.reverse"),
+    )
+
+
+def _roles(data: dict[str, Any], competency_slugs: set[str]) -> tuple[Role, ...]:
+    raw = require_list(data, "roles", "roles", non_empty=False)
+    roles = tuple(
+        _role(entry, f"roles[{index}]", competency_slugs) for index, entry in enumerate(raw)
+    )
+    _check_unique([role.slug for role in roles], "roles", "slug")
+    return roles
+
+
+def _role(entry: Any, path: str, competency_slugs: set[str]) -> Role:
+    raw = _object_at(entry, path)
+    slug = require_text(raw, "slug", f"{path}.slug")
+    title = require_text(raw, "title", f"{path}.title")
+    url = require_text(raw, "url", f"{path}.url", non_empty=False)
+    targets: list[Target] = []
+    for index, target_entry in enumerate(
+        require_list(raw, "targets", f"{path}.targets", non_empty=False)
+    ):
+        target_path = f"{path}.targets[{index}]"
+        target = _object_at(target_entry, target_path)
+        competency = require_text(target, "competency", f"{target_path}.competency")
+        if competency not in competency_slugs:
+            fail(
+                f"{target_path}.competency",
+                f'måste vara en kompetens som finns i competencies, fick "{competency}"',
+            )
+        targets.append(
+            Target(
+                competency=competency,
+                level=require_int(target, "level", f"{target_path}.level", low=0, high=100),
+                why=require_text(target, "why", f"{target_path}.why", non_empty=False),
+            )
+        )
+    _check_unique([t.competency for t in targets], f"{path}.targets", "competency")
+    return Role(
+        slug=slug,
+        title=title,
+        url=url,
+        targets=tuple(targets),
+    )
+
+
+def _object_at(value: Any, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        fail(path, f"måste vara ett objekt, fick {describe_value(value)}")
+    return value
+
+
+def _check_unique(values: list[str], path: str, key: str | None) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            where = f"{path}[].{key}" if key else path
+            fail(where, f'har dubbletter: "{value}" förekommer mer än en gång')
+        seen.add(value)

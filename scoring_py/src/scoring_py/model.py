@@ -1,0 +1,163 @@
+"""Immutable dataclasses describing a validated assessment definition."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property
+from typing import Any
+
+from .errors import ScoringError, describe_value, shorten
+
+__all__ = [
+    "Article",
+    "Band",
+    "Competency",
+    "Definition",
+    "Item",
+    "Mindset",
+    "QualityRules",
+    "Role",
+    "Scale",
+    "Target",
+]
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The answer scale, e.g. 1..5 with one label per step."""
+
+    min: int
+    max: int
+    labels: tuple[str, ...]
+
+    def keyed(self, value: int, reverse: bool) -> int:
+        """Return the value as it counts: ``min + max - value`` for reverse items."""
+        return self.min + self.max - value if reverse else value
+
+    def label(self, value: int) -> str:
+        """Return the label of a scale value."""
+        return self.labels[value - self.min]
+
+
+@dataclass(frozen=True)
+class Band:
+    """A result band: applies to scores from ``min`` up to the next band."""
+
+    min: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class QualityRules:
+    """Thresholds for the answer-quality notes."""
+
+    identical_min_answers: int
+    unanswered_share: Fraction
+    contradiction_min: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """One statement of the self-assessment."""
+
+    id: str
+    text: str
+    reverse: bool
+
+
+@dataclass(frozen=True)
+class Article:
+    """A knowledge-base article linked from a competency."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Competency:
+    """A competency with its statements, mindsets and articles."""
+
+    slug: str
+    title: str
+    url: str
+    mindsets: tuple[str, ...]
+    articles: tuple[Article, ...]
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Mindset:
+    """A mindset; its score comes from the competencies that list it."""
+
+    slug: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """A role's target level (0..100) for one competency."""
+
+    competency: str
+    level: int
+    why: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A seller role with target levels."""
+
+    slug: str
+    title: str
+    url: str
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A validated assessment definition. Build it with :func:`load_definition`."""
+
+    scale: Scale
+    min_answers: int
+    bands: tuple[Band, ...]
+    quality: QualityRules
+    competencies: tuple[Competency, ...]
+    mindsets: tuple[Mindset, ...]
+    roles: tuple[Role, ...]
+
+    @cached_property
+    def item_count(self) -> int:
+        """Number of statements in the whole assessment."""
+        return sum(len(competency.items) for competency in self.competencies)
+
+    @cached_property
+    def item_ids(self) -> frozenset[str]:
+        """Ids of all statements."""
+        return frozenset(item.id for c in self.competencies for item in c.items)
+
+    @cached_property
+    def roles_by_slug(self) -> Mapping[str, Role]:
+        """Roles keyed by slug."""
+        return {role.slug: role for role in self.roles}
+
+    def band_for(self, score: Fraction) -> Band:
+        """Return the band with the highest ``min`` that is at most ``score``."""
+        chosen = self.bands[0]
+        for band in self.bands:
+            if band.min <= score:
+                chosen = band
+        return chosen
+
+    def role(self, slug: Any) -> Role:
+        """Return the role with this slug.
+
+        Raises:
+            ScoringError: If ``slug`` is not a known role.
+        """
+        if not isinstance(slug, str):
+            raise ScoringError(f"Rollen måste anges som text, fick {describe_value(slug)}.")
+        if slug not in self.roles_by_slug:
+            known = ", ".join(role.slug for role in self.roles) or "(inga roller finns)"
+            raise ScoringError(f'Okänd roll "{shorten(slug)}". Giltiga roller: {known}.')
+        return self.roles_by_slug[slug]

@@ -1,0 +1,73 @@
+"""Public entry points: score answers to a result dict or canonical JSON text."""
+
+from functools import lru_cache
+from typing import Any
+
+from .answers import Answers, parse_answers
+from .definition import load_definition
+from .errors import ScoringError, describe_value
+from .model import Definition
+from .result import build_result, to_canonical_json
+
+__all__ = ["score", "score_json"]
+
+
+def score(
+    definition: "Definition | dict[str, Any] | str",
+    answers: "Answers | dict[str, Any] | str",
+    role: str | None = None,
+) -> dict[str, Any]:
+    """Score answers against a definition.
+
+    Args:
+        definition: A :class:`Definition`, or a definition object/text to validate.
+        answers: An :class:`Answers`, or an answers object/text to validate.
+        role: Role slug to compare with; overrides the role in the answers.
+
+    Returns:
+        A new JSON-ready ``saljkompetens-resultat`` dict with a stable key order.
+
+    Raises:
+        ScoringError: If the definition, answers or role is invalid.
+    """
+    definition = load_definition(definition)
+    parsed = parse_answers(answers, definition)
+    chosen = role if role is not None else parsed.role
+    return build_result(definition, parsed, None if chosen is None else definition.role(chosen))
+
+
+def score_json(definition_text: str, answers_text: str, role: str | None = None) -> str:
+    """Score JSON texts and return the result as canonical JSON text.
+
+    This is the single entry point the browser worker calls (in Pyodide).
+
+    Args:
+        definition_text: The definition JSON (``saljkompetens-bedomning``).
+        answers_text: The answers JSON (``saljkompetens-svar``).
+        role: Role slug overriding the role in the answers, or None. Pyodide's
+            ``jsnull`` (what a JavaScript ``null`` becomes) also counts as None.
+
+    Returns:
+        Compact JSON: no spaces, non-ASCII characters kept, keys in result order.
+
+    Raises:
+        ScoringError: On any invalid input (Swedish message).
+    """
+    for name, text in (("Bedömningsdefinitionen", definition_text), ("Svaren", answers_text)):
+        if not isinstance(text, str):
+            raise ScoringError(f"{name} måste ges som JSON-text, fick {describe_value(text)}.")
+    if _is_js_null(role):
+        role = None
+    if role is not None and not isinstance(role, str):
+        raise ScoringError(f"Rollen måste anges som text, fick {describe_value(role)}.")
+    return to_canonical_json(score(_cached_definition(definition_text), answers_text, role))
+
+
+def _is_js_null(value: Any) -> bool:
+    """True for Pyodide's ``jsnull`` (JavaScript ``null`` passed into Python)."""
+    return type(value).__name__ == "JsNull"
+
+
+@lru_cache(maxsize=4)
+def _cached_definition(text: str) -> Definition:
+    return load_definition(text)

@@ -1,0 +1,39 @@
+// Runs scoring vectors through scoring_py inside real Pyodide (Python 3.14) under Node.
+//
+// Usage (cwd = project root): node tests/pyodide/run_vectors.mjs WHEEL CASES.json
+// CASES.json: [{"name", "definition": text, "answers": text, "role": string|null}, ...]
+// Prints one JSON object: {"python": sys.version, "results": [{"ok": text} | {"error": text}]}
+// where "ok" is score_json's output and "error" a ScoringError message. Any other
+// Python exception is reported as {"crash": "Type: message"}.
+import { readFile } from "node:fs/promises";
+import { loadPyodide } from "pyodide";
+
+const [wheelPath, casesPath] = process.argv.slice(2);
+if (!wheelPath || !casesPath) {
+  console.error("användning: node tests/pyodide/run_vectors.mjs WHEEL CASES.json");
+  process.exit(2);
+}
+
+const pyodide = await loadPyodide();
+pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel");
+
+const run = pyodide.runPython(`
+import json
+import scoring_py
+
+def run(definition, answers, role):
+    try:
+        return json.dumps({"ok": scoring_py.score_json(definition, answers, role)})
+    except scoring_py.ScoringError as error:
+        return json.dumps({"error": str(error)})
+    except BaseException as error:
+        return json.dumps({"crash": f"{type(error).__name__}: {error}"})
+
+run
+`);
+
+const cases = JSON.parse(await readFile(casesPath, "utf8"));
+const results = cases.map((c) => JSON.parse(run(c.definition, c.answers, c.role ?? null)));
+const python = pyodide.runPython("import sys; sys.version");
+run.destroy();
+process.stdout.write(JSON.stringify({ python, results }) + "\n");

@@ -1,0 +1,112 @@
+"""The command line, run as a real subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from scoring_py import score_json
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scoring" / "definition.json"
+ANSWERS = {
+    "format": "saljkompetens-svar",
+    "version": 1,
+    "role": "nykundsjagare",
+    "answers": {"prospektering-1": 4, "prospektering-2": 2, "avslut-1": 3, "avslut-2": 5},
+}
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ, PYTHONIOENCODING="ascii")  # output must not depend on the locale
+    return subprocess.run(
+        [sys.executable, "-m", "scoring_py", *args],
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def write_answers(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_score_prints_canonical_json(tmp_path: Path) -> None:
+    path = write_answers(tmp_path, ANSWERS)
+    done = run("score", str(path), "--definition", str(FIXTURE))
+    assert (done.returncode, done.stderr) == (0, b"")
+    expected = score_json(FIXTURE.read_text(encoding="utf-8"), path.read_text(encoding="utf-8"))
+    assert done.stdout.decode("utf-8") == expected + "\n"
+
+
+def test_role_option_overrides(tmp_path: Path) -> None:
+    path = write_answers(tmp_path, dict(ANSWERS, role=None))
+    done = run("score", str(path), f"--definition={FIXTURE}", "--role", "nykundsjagare")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["role"]["slug"] == "nykundsjagare"
+
+
+def test_default_definition_path_is_the_built_site(tmp_path: Path) -> None:
+    target = tmp_path / "site" / "assets" / "sjalvskattning"
+    target.mkdir(parents=True)
+    (target / "bedomning.json").write_bytes(FIXTURE.read_bytes())
+    write_answers(tmp_path, ANSWERS)
+    done = run("score", "svar.json", cwd=tmp_path)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["answered"] == 4
+
+
+def test_bad_answers_exit_2_with_swedish_message(tmp_path: Path) -> None:
+    path = write_answers(tmp_path, dict(ANSWERS, answers={"avslut-1": 9}))
+    done = run("score", str(path), "--definition", str(FIXTURE))
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr.decode("utf-8") == (
+        'fel: Svaret på påstående "avslut-1" är 9, men skalan går från 1 till 5.\n'
+    )
+
+
+def test_unknown_role_exit_2(tmp_path: Path) -> None:
+    path = write_answers(tmp_path, ANSWERS)
+    done = run("score", str(path), "--definition", str(FIXTURE), "--role", "vd")
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8") == 'fel: Okänd roll "vd". Giltiga roller: nykundsjagare.\n'
+
+
+def test_missing_files_exit_2(tmp_path: Path) -> None:
+    done = run("score", str(tmp_path / "finns-inte.json"), "--definition", str(FIXTURE))
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8") == (
+        f"fel: hittar inte svarsfilen: {tmp_path / 'finns-inte.json'}\n"
+    )
+    path = write_answers(tmp_path, ANSWERS)
+    done = run("score", str(path), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8") == (
+        "fel: hittar inte bedömningsdefinitionen: site/assets/sjalvskattning/bedomning.json\n"
+    )
+
+
+def test_usage_errors_exit_2() -> None:
+    for args, message in [
+        ((), "fel: ange ett kommando, t.ex. score SVAR.json.\n"),
+        (("rakna",), 'fel: okänt kommando "rakna". Använd "score" (se --help).\n'),
+        (("score",), "fel: ange exakt en svarsfil: python -m scoring_py score SVAR.json\n"),
+        (("score", "a.json", "--verbose"), 'fel: okänd flagga "--verbose" (se --help).\n'),
+        (("score", "a.json", "--role"), "fel: --role behöver ett värde.\n"),
+    ]:
+        done = run(*args)
+        assert done.returncode == 2, args
+        assert done.stderr.decode("utf-8").endswith(message), args
+
+
+def test_help_is_swedish() -> None:
+    done = run("--help")
+    assert done.returncode == 0
+    text = done.stdout.decode("utf-8")
+    assert text.startswith("användning: python -m scoring_py score SVAR.json")
+    assert "--definition SÖKVÄG" in text and "visa den här hjälpen" in text
+    assert run("score", "--help").stdout == done.stdout

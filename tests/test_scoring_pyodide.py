@@ -1,0 +1,114 @@
+"""Parity: the scoring_py wheel gives byte-identical results in Pyodide (Python 3.14)."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scoring_py import ScoringError, score_json
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "scoring"
+RUNNER = ROOT / "tests" / "pyodide" / "run_vectors.mjs"
+PYODIDE = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
+
+pytestmark = pytest.mark.pyodide
+
+
+def load_cases() -> list[dict[str, Any]]:
+    definition = (FIXTURES / "definition.json").read_text(encoding="utf-8")
+    cases = []
+    for vector in json.loads((FIXTURES / "vectors.json").read_text(encoding="utf-8")):
+        answers = vector.get("answers_text") or json.dumps(vector["answers"], ensure_ascii=False)
+        cases.append(
+            {
+                "name": vector["name"],
+                "role": vector["role"],
+                "answers": answers,
+                "definition": vector.get("definition_text", definition),
+            }
+        )
+    return cases
+
+
+def run_in_cpython(case: dict[str, Any]) -> dict[str, str]:
+    try:
+        return {"ok": score_json(case["definition"], case["answers"], case["role"])}
+    except ScoringError as error:
+        return {"error": str(error)}
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the scoring_py wheel from a clean copy (keeps scoring_py/ free of build output)."""
+    work = tmp_path_factory.mktemp("scoring_wheel")
+    source = work / "scoring_py"
+    shutil.copytree(
+        ROOT / "scoring_py",
+        source,
+        ignore=shutil.ignore_patterns("build", "dist", "*.egg-info", "__pycache__"),
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(work / "dist"),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, f"kunde inte bygga wheel:\n{done.stdout}\n{done.stderr}"
+    wheels = list((work / "dist").glob("scoring_py-*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+@pytest.fixture(scope="session")
+def pyodide_run(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node saknas: installera Node 20 för att köra Pyodide-testerna.")
+    if not PYODIDE.is_file():
+        pytest.fail(f"Pyodide saknas ({PYODIDE}): kör `npm ci` i projektroten.")
+    cases_path = tmp_path_factory.mktemp("vectors") / "cases.json"
+    cases_path.write_text(json.dumps(load_cases(), ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(
+        [node, str(RUNNER), str(wheel), str(cases_path)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 0, f"run_vectors.mjs misslyckades:\n{stderr}"
+    return json.loads(done.stdout.decode("utf-8"))
+
+
+def test_pyodide_runs_python_3_14(pyodide_run: dict[str, Any]) -> None:
+    assert pyodide_run["python"].startswith("3.14"), pyodide_run["python"]
+
+
+def test_vectors_are_enough_and_include_errors() -> None:
+    expected = [run_in_cpython(case) for case in load_cases()]
+    assert len(expected) >= 8
+    assert sum("error" in result for result in expected) >= 4
+    assert sum("ok" in result for result in expected) >= 4
+
+
+def test_pyodide_matches_cpython(pyodide_run: dict[str, Any]) -> None:
+    cases = load_cases()
+    results = pyodide_run["results"]
+    assert len(results) == len(cases)
+    for case, result in zip(cases, results, strict=True):
+        assert result == run_in_cpython(case), case["name"]
