@@ -35,9 +35,7 @@ def assessment_definition(kb: KnowledgeBase) -> dict[str, Any]:
                 "url": c.url,
                 "mindsets": [m.slug for m in kb.mindsets_of(c)],
                 "articles": [{"title": a.title, "url": a.url} for a in kb.articles_about(c)],
-                "items": [
-                    {"id": s.id, "text": s.text, "reverse": s.reverse} for s in c.statements
-                ],
+                "items": [{"id": s.id, "text": s.text, "reverse": s.reverse} for s in c.statements],
             }
             for c in kb.competencies
         ],

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,13 +55,20 @@ def _source_digest(project: Path) -> str:
 
 
 def build_wheel(project: Path, cache: Path) -> Wheel:
-    """Build the wheel with the standard `build` frontend, reusing it while sources are unchanged."""
+    """Build the wheel with the standard `build` frontend; reuse it while sources are unchanged.
+
+    The build runs on a clean copy of `project`, so nothing is written into the source tree.
+    """
     out = cache / "wheels" / _source_digest(project)
     wheels = sorted(out.glob("*.whl"))
     if not wheels:
-        shutil.rmtree(project / "build", ignore_errors=True)  # setuptools reuses stale files
-        command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)]
-        done = subprocess.run([*command, str(project)], capture_output=True, text=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / project.name
+            shutil.copytree(project, copy, ignore=shutil.ignore_patterns(*_SKIP, "*.egg-info"))
+            command = [sys.executable, "-m", "build", "--wheel", "--no-isolation"]
+            done = subprocess.run(
+                [*command, "--outdir", str(out), str(copy)], capture_output=True, text=True
+            )
         wheels = sorted(out.glob("*.whl"))
         if done.returncode != 0 or not wheels:
             raise AssetError(f"kunde inte bygga hjulet för {project}:\n{done.stderr[-2000:]}")

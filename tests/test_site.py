@@ -1,0 +1,59 @@
+"""The built site: every page at its URL, a strict build, nothing fetched from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from macros.model import KnowledgeBase
+
+
+def test_strict_build_has_no_warnings(built_site) -> None:
+    assert "WARNING" not in built_site.log
+    assert "ERROR" not in built_site.log
+
+
+def test_every_page_exists_at_its_url(built_site, kb: KnowledgeBase) -> None:
+    expected = ["", "kompetenser/", "tankesatt/", "artiklar/", "sjalvskattning/", "roller/",
+                "sa-raknas-resultatet/"]  # fmt: skip
+    expected += [f"kompetenser/{c.slug}/" for c in kb.competencies]
+    expected += [f"tankesatt/{m.slug}/" for m in kb.mindsets]
+    expected += [f"artiklar/{a.slug}/" for a in kb.articles]
+    expected += [f"roller/{r.slug}/" for r in kb.roles]
+    assert len(expected) == 7 + 18 + 12 + 4 + len(kb.roles)
+    for url in expected:
+        page = built_site.path / url / "index.html"
+        assert page.is_file(), url
+
+
+def test_pages_show_their_titles(built_site, kb: KnowledgeBase) -> None:
+    for competency in kb.competencies:
+        html = (built_site.path / "kompetenser" / competency.slug / "index.html").read_text()
+        assert f"<title>{competency.title} - Säljkompetens</title>" in html
+
+
+def test_norwegian_content_carries_lang(built_site, kb: KnowledgeBase) -> None:
+    article = next(a for a in kb.articles if a.lang == "nb")
+    html = (built_site.path / "artiklar" / article.slug / "index.html").read_text()
+    assert 'lang="nb"' in html
+    assert "oppnåelsesorienterte" in html
+
+
+def test_no_page_refers_to_another_origin(built_site) -> None:
+    """No script, stylesheet, font, image or frame is loaded from another host."""
+    loads = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(https?:)?//', re.I)
+    offenders = []
+    for page in built_site.path.rglob("*.html"):
+        if loads.search(page.read_text(encoding="utf-8")):
+            offenders.append(str(page.relative_to(built_site.path)))
+    assert offenders == []
+
+
+def test_search_index_covers_keywords(built_site, kb: KnowledgeBase) -> None:
+    index = json.loads((built_site.path / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["sv", "no"]
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    for competency in kb.competencies:
+        text = texts[f"kompetenser/{competency.slug}/"]
+        for keyword in competency.keywords:
+            assert keyword in text, (competency.title, keyword)
