@@ -1,0 +1,150 @@
+// Säljkompetens: the scoring worker (a module Web Worker).
+//
+// Loads the self-hosted Pyodide, checks the scoring_py wheel against its SHA-256
+// before it is used, installs it and answers scoring requests from the page:
+//
+//   page → worker  {type: "init", config: {pyodide, wheel, sha256, definition}}  (absolute URLs)
+//   worker → page  {type: "ready", seconds} | {type: "error", id: null, message, stage}
+//   page → worker  {type: "score", id, answers}            (answers: JSON text or object)
+//   worker → page  {type: "result", id, json} | {type: "error", id, message}
+//
+// Only the site's own files are fetched. No eval, no new Function, no inline code.
+
+const PREFIX = "[scoring-worker]";
+
+let scoreJson = null;
+let definitionText = null;
+let started = false;
+
+class StageError extends Error {
+  constructor(stage, message) {
+    super(message);
+    this.stage = stage;
+  }
+}
+
+function fail(stage, message) {
+  throw new StageError(stage, message);
+}
+
+async function fetchOk(url, what) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: "same-origin", cache: "no-cache" });
+  } catch {
+    fail("fetch", `${what} kunde inte hämtas (nätverksfel eller blockerad fil).`);
+  }
+  if (!response.ok) {
+    fail("fetch", `${what} kunde inte hämtas (HTTP ${response.status}).`);
+  }
+  return response;
+}
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function start(config) {
+  const t0 = performance.now();
+  const base = config.pyodide.endsWith("/") ? config.pyodide : `${config.pyodide}/`;
+
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(`${base}pyodide.mjs`));
+  } catch {
+    fail("pyodide", "Python-miljön (Pyodide) kunde inte laddas: filen pyodide.mjs gick inte att hämta.");
+  }
+  if (typeof loadPyodide !== "function") {
+    fail("pyodide", "Python-miljön (Pyodide) kunde inte laddas: pyodide.mjs är inte den väntade filen.");
+  }
+
+  // Start the wheel and definition downloads while Pyodide boots.
+  const wheelBytes = fetchOk(config.wheel, "Poängräkningens Python-paket").then((r) => r.arrayBuffer());
+  const definition = fetchOk(config.definition, "Bedömningsdefinitionen").then((r) => r.text());
+  wheelBytes.catch(() => {});
+  definition.catch(() => {});
+
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({
+      indexURL: base,
+      fullStdLib: false,
+      stdout: () => {},
+      stderr: () => {},
+    });
+  } catch (error) {
+    console.error(PREFIX, error);
+    fail("pyodide", "Python-miljön (Pyodide) kunde inte startas: någon av dess filer saknas eller är blockerad.");
+  }
+
+  const bytes = await wheelBytes;
+  if (!self.crypto || !self.crypto.subtle) {
+    fail("hash", "Webbläsaren kan inte kontrollera poängräkningens Python-paket (kräver https eller localhost).");
+  }
+  const digest = hex(await self.crypto.subtle.digest("SHA-256", bytes));
+  if (digest !== String(config.sha256).toLowerCase()) {
+    fail("hash", "Poängräkningens Python-paket stämmer inte med sin kontrollsumma (SHA-256) och används därför inte.");
+  }
+
+  try {
+    pyodide.unpackArchive(bytes, "wheel");
+    const module = pyodide.pyimport("scoring_py");
+    scoreJson = module.score_json;
+  } catch (error) {
+    console.error(PREFIX, error);
+    fail("install", "Poängräkningens Python-paket kunde inte installeras.");
+  }
+
+  definitionText = await definition;
+  // One warm-up call validates the definition and fills its cache.
+  try {
+    scoreJson(definitionText, JSON.stringify({ format: "saljkompetens-svar", version: 1, answers: {}, role: null }), null);
+  } catch (error) {
+    fail("definition", `Bedömningsdefinitionen kunde inte läsas: ${pythonMessage(error)}`);
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+// A Pyodide PythonError message is a traceback; its last line is
+// "scoring_py.errors.ScoringError: <Swedish message>".
+function pythonMessage(error) {
+  const text = String((error && error.message) || error || "");
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const last = lines.length ? lines[lines.length - 1] : "";
+  const match = /^[\w.]*ScoringError: ([\s\S]*)$/.exec(last);
+  if (match) return match[1];
+  return "Ett oväntat fel uppstod i poängräkningen.";
+}
+
+self.addEventListener("message", async (event) => {
+  const data = event.data || {};
+  if (data.type === "init") {
+    if (started) return;
+    started = true;
+    try {
+      const seconds = await start(data.config || {});
+      self.postMessage({ type: "ready", seconds });
+    } catch (error) {
+      const stage = error instanceof StageError ? error.stage : "unknown";
+      const message = error instanceof StageError
+        ? error.message
+        : "Poängräkningen kunde inte startas på grund av ett oväntat fel.";
+      if (!(error instanceof StageError)) console.error(PREFIX, error);
+      self.postMessage({ type: "error", id: null, stage, message });
+    }
+    return;
+  }
+  if (data.type === "score") {
+    if (!scoreJson) {
+      self.postMessage({ type: "error", id: data.id, message: "Poängräkningen är inte redo än." });
+      return;
+    }
+    try {
+      const answers = typeof data.answers === "string" ? data.answers : JSON.stringify(data.answers);
+      const json = scoreJson(definitionText, answers, null);
+      self.postMessage({ type: "result", id: data.id, json });
+    } catch (error) {
+      self.postMessage({ type: "error", id: data.id, message: pythonMessage(error) });
+    }
+  }
+});

@@ -1,0 +1,457 @@
+"""The self-assessment page in headless Chromium: scores, storage, export/import, share, failure.
+
+Every test runs against the real site built with `mkdocs build --strict` and served on
+127.0.0.1, with the self-hosted Pyodide and the `scoring_py` wheel.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
+STORAGE_KEY = "saljkompetens.svar.v1"
+READY = '#sk-status[data-state="ready"]'
+PYTHON_TIMEOUT = 60_000  # ms; Pyodide usually starts in ~5 s in headless Chromium
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@pytest.fixture(scope="session")
+def definition(built_site) -> dict[str, Any]:
+    """The assessment definition the built site serves."""
+    path = built_site.path / "assets" / "sjalvskattning" / "bedomning.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def items(definition: dict[str, Any]) -> list[dict[str, Any]]:
+    return [item for c in definition["competencies"] for item in c["items"]]
+
+
+def open_assessment(page: Page, site_url: str, fragment: str = "") -> None:
+    page.goto(f"{site_url}sjalvskattning/{fragment}")
+    page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+
+
+def wait_python(page: Page) -> float:
+    """Wait until the worker reports ready; returns the Python start time it measured."""
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    return float(page.get_attribute("#sk-assessment", "data-python-seconds") or "nan")
+
+
+def answer(page: Page, values: dict[str, int], *, real_clicks: bool = False) -> None:
+    """Answer items: real Playwright clicks, or (faster) DOM clicks that fire the same events."""
+    if real_clicks:
+        for item_id, value in values.items():
+            page.check(f'input[name="{item_id}"][value="{value}"]')
+    else:
+        page.evaluate(
+            """pairs => { for (const [name, value] of pairs) {
+                document.querySelector(`input[name="${name}"][value="${value}"]`).click(); } }""",
+            list(values.items()),
+        )
+
+
+def wait_result(page: Page, answered: int) -> None:
+    page.wait_for_selector(
+        f'#resultat[data-state="ready"][data-answered="{answered}"]', timeout=PYTHON_TIMEOUT
+    )
+
+
+def shown_scores(page: Page) -> dict[str, str]:
+    """data-score of every competency row in the result table ("" = not scored)."""
+    return page.eval_on_selector_all(
+        "#resultat tr[data-competency]",
+        "rows => Object.fromEntries(rows.map(r => [r.dataset.competency, r.dataset.score]))",
+    )
+
+
+def checked(page: Page) -> dict[str, int]:
+    return page.eval_on_selector_all(
+        '#sk-form input[type="radio"]:checked',
+        "inputs => Object.fromEntries(inputs.map(i => [i.name, Number(i.value)]))",
+    )
+
+
+def stored(page: Page) -> Any:
+    text = page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY)
+    return None if text is None else json.loads(text)
+
+
+def varied_answers(definition: dict[str, Any]) -> dict[str, int]:
+    """A deterministic, non-uniform answer to every item."""
+    return {item["id"]: (i * 3 % 5) + 1 for i, item in enumerate(items(definition))}
+
+
+def no_foreign_requests(requests, site_url: str) -> None:
+    assert requests.foreign(site_url) == []
+
+
+# ---------------------------------------------------------------- scores
+
+
+def test_scores_match_hand_calculation(page: Page, site_url, definition, requests) -> None:
+    competencies = definition["competencies"]
+    assert definition["min_answers"] == 2
+    for competency in competencies:  # the hand calculation below relies on this
+        assert len(competency["items"]) == 4
+        assert sum(item["reverse"] for item in competency["items"]) == 1
+
+    started = time.monotonic()
+    open_assessment(page, site_url)
+    expect(page.locator("#sk-status")).to_have_attribute("data-state", "loading")
+    seconds = wait_python(page)
+    print(f"\nPython ready after {time.monotonic() - started:.1f} s (worker: {seconds:.1f} s)")
+
+    # Set 1: "4" everywhere. Normal items score 4, 4, 4; the reverse item 6 − 4 = 2.
+    # Mean (4 + 4 + 4 + 2) / 4 = 3.5 → (3.5 − 1) · 25 = 62.5 → 63 (rounded half up).
+    answer(page, {item["id"]: 4 for item in items(definition)}, real_clicks=True)
+    wait_result(page, len(items(definition)))
+    assert shown_scores(page) == {c["slug"]: "63" for c in competencies}
+    first = page.locator(f'#resultat tr[data-competency="{competencies[0]["slug"]}"]')
+    expect(first.locator("td").first).to_have_text("63")
+    expect(page.locator("#resultat")).to_contain_text("Helhetsindex: 63 av 100")
+    expect(page.locator("#resultat svg.sk-chart g.sk-bar")).to_have_count(len(competencies))
+    expect(page.locator("#sk-announce")).to_contain_text("72 av 72 besvarade, helhetsindex 63")
+    expect(page.locator("#resultat .sk-quality li[data-code='identical']")).to_have_count(1)
+
+    # Set 2: 5 on every normal item, 1 on every reverse item → all items score 5
+    # → mean 5 → (5 − 1) · 25 = 100 everywhere.
+    answer(page, {i["id"]: 1 if i["reverse"] else 5 for i in items(definition)}, real_clicks=True)
+    wait_result(page, len(items(definition)))
+    assert shown_scores(page) == {c["slug"]: "100" for c in competencies}
+    expect(page.locator("#resultat")).to_contain_text("Helhetsindex: 100 av 100")
+    assert page.locator("#resultat .sk-ranked").first.locator("a").count() >= 3
+
+    # "Visa resultat" moves focus to the result and announces it.
+    page.click('#sk-form button[type="submit"]')
+    expect(page.locator("#resultat")).to_be_focused()
+
+    # Partial: erase, then competency A gets one answer (< min_answers 2 → not scored)
+    # and competency B two: normal item 2 → 2, reverse item 3 → 6 − 3 = 3;
+    # mean 2.5 → (2.5 − 1) · 25 = 37.5 → 38 (half up).
+    page.click("#sk-erase")
+    page.click("#sk-erase")
+    expect(page.locator("#resultat")).to_have_attribute("data-state", "empty")
+    page.eval_on_selector("#sk-announce", "el => { el.textContent = ''; }")
+    a, b = competencies[0], competencies[1]
+    b_normal = next(i for i in b["items"] if not i["reverse"])
+    b_reverse = next(i for i in b["items"] if i["reverse"])
+    answer(page, {a["items"][0]["id"]: 5, b_normal["id"]: 2, b_reverse["id"]: 3}, real_clicks=True)
+    wait_result(page, 3)
+    scores = shown_scores(page)
+    assert scores[a["slug"]] == ""
+    assert scores[b["slug"]] == "38"
+    assert all(scores[c["slug"]] == "" for c in competencies[2:])
+    row_a = page.locator(f'#resultat tr[data-competency="{a["slug"]}"]')
+    expect(row_a).to_contain_text("ej skattad")
+    expect(row_a).not_to_contain_text(" 0 ")
+    expect(page.locator("#resultat svg.sk-chart")).to_contain_text("ej skattad")
+    # Not the final item: no announcement on ordinary clicks.
+    expect(page.locator("#sk-announce")).to_have_text("")
+
+    wasm = [url for url in requests if url.endswith("/pyodide.asm.wasm")]
+    assert wasm, "the worker's requests should be recorded"
+    no_foreign_requests(requests, site_url)
+
+
+def test_role_comparison_lists_largest_gap_first(page: Page, site_url, definition) -> None:
+    open_assessment(page, site_url)
+    wait_python(page)
+    role = definition["roles"][0]
+    answer(page, varied_answers(definition))
+    page.select_option("#sk-role", role["slug"])
+    wait_result(page, len(items(definition)))
+    expect(page.locator("#resultat")).to_contain_text(f"Jämförelse med rollen {role['title']}")
+    rows = page.locator("#resultat tr[data-role-competency]")
+    expect(rows).to_have_count(len(role["targets"]))
+    scores = {k: int(v) for k, v in shown_scores(page).items()}
+    targets = {t["competency"]: t["level"] for t in role["targets"]}
+    gaps = [
+        targets[slug] - scores[slug]
+        for slug in rows.evaluate_all("rows => rows.map(r => r.dataset.roleCompetency)")
+    ]
+    assert gaps == sorted(gaps, reverse=True)
+
+
+# ---------------------------------------------------------------- storage
+
+
+def test_reload_keeps_answers_and_erase_clears_everything(
+    page: Page, site_url, definition, requests
+) -> None:
+    open_assessment(page, site_url)
+    chosen = dict(list(varied_answers(definition).items())[:10])
+    role = definition["roles"][-1]["slug"]
+    answer(page, chosen)  # before Python is ready: the form works anyway
+    page.select_option("#sk-role", role)
+    assert stored(page)["answers"] == chosen
+    assert stored(page)["role"] == role
+    wait_python(page)
+    wait_result(page, 10)
+
+    page.reload()
+    page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+    assert checked(page) == chosen
+    expect(page.locator("#sk-role")).to_have_value(role)
+    expect(page.locator("#sk-progress-text")).to_have_text(f"10 av {len(items(definition))}")
+    wait_python(page)
+    wait_result(page, 10)
+
+    page.click("#sk-erase")
+    expect(page.locator("#sk-erase")).to_have_attribute("data-confirm", "1")
+    assert stored(page) is not None  # one click is not enough
+    page.click("#sk-erase")
+    assert checked(page) == {}
+    assert stored(page) is None
+    expect(page.locator("#sk-role")).to_have_value("")
+    expect(page.locator("#resultat")).to_have_attribute("data-state", "empty")
+    expect(page.locator("#resultat tr[data-competency]")).to_have_count(0)
+    page.reload()
+    page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+    assert checked(page) == {}
+    assert page.evaluate("document.cookie") == ""
+    no_foreign_requests(requests, site_url)
+
+
+# ---------------------------------------------------------------- export, import, CLI parity
+
+
+def test_export_import_and_cli_parity(
+    browser: Browser, page: Page, site_url, definition, built_site, requests, tmp_path
+) -> None:
+    values = varied_answers(definition)
+    role = definition["roles"][0]["slug"]
+    open_assessment(page, site_url)
+    wait_python(page)
+    answer(page, values)
+    page.select_option("#sk-role", role)
+    wait_result(page, len(values))
+
+    with page.expect_download() as download_info:
+        page.click("#sk-export")
+    download = download_info.value
+    assert download.suggested_filename == "saljkompetens-svar.json"
+    exported_path = tmp_path / "export.json"
+    download.save_as(exported_path)
+    exported = json.loads(exported_path.read_text(encoding="utf-8"))
+    assert exported["format"] == "saljkompetens-export"
+    assert exported["version"] == 1
+    assert exported["answers"] == {
+        "format": "saljkompetens-svar",
+        "version": 1,
+        "answers": values,
+        "role": role,
+    }
+    result = exported["result"]
+    assert result["format"] == "saljkompetens-resultat"
+    assert result["answered"] == len(values)
+    assert {c["slug"]: str(c["score"]) for c in result["competencies"]} == shown_scores(page)
+
+    # The command line computes exactly the same result from the exported answers.
+    answers_path = tmp_path / "answers.json"
+    answers_path.write_text(json.dumps(exported["answers"]), encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scoring_py",
+            "score",
+            str(answers_path),
+            "--definition",
+            str(built_site.path / "assets/sjalvskattning/bedomning.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == result
+
+    # Importing the export in a fresh browser context restores the same answers.
+    fresh = browser.new_context(locale="sv-SE")
+    fresh.on("request", lambda request: requests.append(request.url))
+    try:
+        other = fresh.new_page()
+        open_assessment(other, site_url)
+        other.set_input_files("#sk-import", str(exported_path))
+        expect(other.locator("#sk-message")).to_contain_text("importerade")
+        assert checked(other) == values
+        expect(other.locator("#sk-role")).to_have_value(role)
+        assert stored(other) == exported["answers"]
+        wait_python(other)
+        wait_result(other, len(values))
+        assert shown_scores(other) == shown_scores(page)
+
+        # A plain answers file is accepted too.
+        other.set_input_files("#sk-import", str(answers_path))
+        expect(other.locator("#sk-message")).to_contain_text("importerade")
+        assert checked(other) == values
+    finally:
+        fresh.close()
+    no_foreign_requests(requests, site_url)
+
+
+def _hostile_files() -> list[tuple[str, bytes]]:
+    files = [(path.name, path.read_bytes()) for path in sorted(FIXTURES.glob("hostile-*"))]
+    deep = b"[" * 40_000 + b"]" * 40_000  # under 100 kB, 40 000 levels deep
+    files.append(("deep.json", deep))
+    deep_object = (
+        b'{"format":"saljkompetens-svar","version":1,"answers":'
+        + b'{"a":' * 15_000
+        + b"1"
+        + b"}" * 15_000
+        + b"}"
+    )
+    files.append(("deep-object.json", deep_object))
+    files.append(
+        (
+            "huge.json",
+            b'{"format":"saljkompetens-svar","version":1,"answers":{},"role":"'
+            + b"x" * 10_000_000
+            + b'"}',
+        )
+    )
+    files.append(("empty.json", b""))
+    files.append(("binary.json", bytes(range(256)) * 4))
+    files.append(("array.json", b"[1,2,3]"))
+    files.append(("null.json", b"null"))
+    return files
+
+
+def test_hostile_imports_are_refused_and_change_nothing(
+    page: Page, site_url, definition, requests
+) -> None:
+    dialogs: list[str] = []
+    console_errors: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+
+    open_assessment(page, site_url)
+    before = dict(list(varied_answers(definition).items())[:5])
+    answer(page, before)
+    stored_before = stored(page)
+    assert stored_before["answers"] == before
+
+    message = page.locator("#sk-message")
+    files = _hostile_files()
+    assert len(files) >= 15
+    for name, data in files:
+        page.eval_on_selector("#sk-message", "el => { el.textContent = ''; }")
+        page.set_input_files(
+            "#sk-import", {"name": name, "mimeType": "application/json", "buffer": data}
+        )
+        page.wait_for_selector("#sk-message:not(:empty)")
+        text = message.text_content() or ""
+        assert "oförändrade" in text, (name, text)
+        assert ("kunde inte importeras" in text) or ("för stor" in text), (name, text)
+        expect(message).to_be_visible()
+        assert checked(page) == before, name
+        assert stored(page) == stored_before, name
+
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#sk-assessment img, #sk-assessment script:not([src])").count() == 0
+    assert dialogs == []
+    assert console_errors == []
+    no_foreign_requests(requests, site_url)
+
+
+# ---------------------------------------------------------------- share link
+
+
+def test_share_link_round_trip_and_broken_links(
+    browser: Browser, page: Page, site_url, definition, requests
+) -> None:
+    values = dict(list(varied_answers(definition).items())[:-7])  # some left unanswered
+    role = definition["roles"][1]["slug"]
+    open_assessment(page, site_url)
+    answer(page, values)
+    page.select_option("#sk-role", role)
+    page.click("#sk-share")
+    link = page.input_value("#sk-share-link")
+    assert "#svar=" in link and f"&roll={role}" in link
+    assert page.url == link
+    wait_python(page)
+    wait_result(page, len(values))
+    expected_scores = shown_scores(page)
+
+    fresh = browser.new_context(locale="sv-SE")
+    fresh.on("request", lambda request: requests.append(request.url))
+    try:
+        other = fresh.new_page()
+        other.goto(link)
+        other.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+        assert checked(other) == values
+        expect(other.locator("#sk-role")).to_have_value(role)
+        wait_python(other)
+        wait_result(other, len(values))
+        assert shown_scores(other) == expected_scores
+
+        # Own answers in this browser, then broken links: message, own answers kept, no crash.
+        other.goto(f"{site_url}sjalvskattning/")
+        other.click("#sk-erase")
+        other.click("#sk-erase")
+        own = {next(iter(values)): 2}
+        answer(other, own)
+        page_errors: list[str] = []
+        other.on("pageerror", lambda error: page_errors.append(str(error)))
+        for fragment in (
+            "#svar=!!!",
+            "#svar=MTIz",
+            "#svar=" + "A" * 5000,
+            "#svar=&roll=okand",
+            "#svar=" + link.split("#svar=")[1].split("&")[0] + "&roll=%3Cscript%3E",
+        ):
+            other.goto("about:blank")
+            open_assessment(other, site_url, fragment)
+            expect(other.locator("#sk-message")).to_contain_text("Delningslänken")
+            assert checked(other) == own, fragment
+            assert stored(other)["answers"] == own, fragment
+        assert page_errors == []
+        assert other.evaluate("window.__pwned") is None
+    finally:
+        fresh.close()
+    no_foreign_requests(requests, site_url)
+
+
+# ---------------------------------------------------------------- failure modes
+
+
+def test_blocked_pyodide_reports_error_and_keeps_answers(
+    context: BrowserContext, page: Page, site_url, definition, requests
+) -> None:
+    context.route("**/pyodide/**", lambda route: route.abort())
+    open_assessment(page, site_url)
+    page.wait_for_selector('#sk-status[data-state="error"]', timeout=PYTHON_TIMEOUT)
+    expect(page.locator("#sk-status")).to_contain_text("Pyodide")
+    expect(page.locator("#sk-status")).to_contain_text("dina svar sparas")
+
+    chosen = dict(list(varied_answers(definition).items())[:6])
+    answer(page, chosen, real_clicks=True)
+    page.click('#sk-form button[type="submit"]')
+    expect(page.locator("#sk-message")).to_contain_text("poängräkningen")
+    page.reload()
+    page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+    assert checked(page) == chosen
+    page.wait_for_selector('#sk-status[data-state="error"]', timeout=PYTHON_TIMEOUT)
+    assert any("/pyodide/" in url for url in requests)
+    no_foreign_requests(requests, site_url)
+
+
+def test_tampered_wheel_is_refused(context: BrowserContext, page: Page, site_url, requests) -> None:
+    context.route(
+        "**/*.whl", lambda route: route.fulfill(status=200, body=b"PK not the real wheel")
+    )
+    open_assessment(page, site_url)
+    page.wait_for_selector('#sk-status[data-state="error"]', timeout=PYTHON_TIMEOUT)
+    expect(page.locator("#sk-status")).to_contain_text("kontrollsumma")
+    no_foreign_requests(requests, site_url)
