@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def field_name(path: Iterable[str | int]) -> str | None:
+    """`statements[2].id` for the path ("statements", 2, "id")."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name or None
 
 
 @dataclass(frozen=True)

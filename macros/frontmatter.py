@@ -2,15 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import ContentError
+from .errors import ContentError, field_name
 
 FieldPath = tuple[str | int, ...]
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TITLE_LINE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+
+# PyYAML's problem texts, the Swedish wording, and whether the context mark (where the
+# construct began) is a better place to point at than the problem mark.
+_YAML_PROBLEMS: tuple[tuple[str, str, bool], ...] = (
+    (
+        "could not find expected ':'",
+        'raden saknar kolon efter fältnamnet; väntade "namn: värde"',
+        True,
+    ),
+    (
+        "mapping values are not allowed here",
+        'kolon följt av mellanslag (": ") är inte tillåtet här; sätt texten inom '
+        "citattecken, eller kontrollera radens indrag",
+        False,
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "tabbtecken kan inte användas i YAML; dra in raden med mellanslag",
+        False,
+    ),
+    (
+        "found unexpected end of stream",
+        "citattecknet som börjar här avslutas aldrig; väntade ett avslutande citattecken",
+        True,
+    ),
+    (
+        "expected ',' or ']'",
+        "listan inom [ ] som börjar här avslutas inte; väntade ',' eller ']'",
+        True,
+    ),
+    (
+        "expected <block end>",
+        "oväntat innehåll; kontrollera radens indrag och att inget står efter ett "
+        "avslutande citattecken",
+        False,
+    ),
+)
 
 
 class ParseFailed(Exception):
@@ -26,7 +67,9 @@ class Document:
     """A parsed content file.
 
     `lines` maps a field path such as `("statements", 2, "id")` to its 1-based line in
-    the file, so that later checks can point an editor at the right line.
+    the file, so that later checks can point an editor at the right line. `booleans`
+    holds the source text of values YAML read as true/false (e.g. `no`), so that a
+    message can show what the editor actually wrote.
     """
 
     path: Path
@@ -34,6 +77,7 @@ class Document:
     body: str
     lines: dict[FieldPath, int] = field(default_factory=dict)
     body_line: int = 1
+    booleans: dict[FieldPath, str] = field(default_factory=dict)
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line of the field at `path`, or of its nearest parent that has one."""
@@ -65,10 +109,10 @@ def read_yaml(path: Path, shown: Path | None = None) -> Document:
     """Read a plain YAML file (no body)."""
     shown = shown or path
     text = decode(path, path.read_bytes(), shown)
-    data, lines = _parse_yaml(text, shown, line_offset=0)
+    data, lines, booleans = _parse_yaml(text, shown, line_offset=0)
     if not isinstance(data, dict):
         raise ParseFailed(ContentError(shown, "filen ska innehålla fält (nyckel: värde)", line=1))
-    return Document(shown, data, "", lines)
+    return Document(shown, data, "", lines, booleans=booleans)
 
 
 def read_document(path: Path, shown: Path | None = None) -> Document:
@@ -86,25 +130,49 @@ def read_document(path: Path, shown: Path | None = None) -> Document:
         raise ParseFailed(
             ContentError(shown, "front matter avslutas inte med en rad '---'", line=1)
         ) from None
-    data, lines = _parse_yaml("\n".join(all_lines[1:end]), shown, line_offset=1)
+    data, lines, booleans = _parse_yaml("\n".join(all_lines[1:end]), shown, line_offset=1)
     if not isinstance(data, dict):
         raise ParseFailed(
             ContentError(shown, "front matter ska innehålla fält (nyckel: värde)", line=2)
         )
     body = "\n".join(all_lines[end + 1 :]).strip("\n")
-    return Document(shown, data, body, lines, body_line=end + 2)
+    return Document(shown, data, body, lines, body_line=end + 2, booleans=booleans)
 
 
-def _parse_yaml(text: str, shown: Path, line_offset: int) -> tuple[Any, dict[FieldPath, int]]:
+def guess_title(path: Path) -> str | None:
+    """The `title:` of a file that could not be parsed, read line by line; best effort.
+
+    Lets the loader avoid follow-on errors ("okänd kompetens") in files that refer to it.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _TITLE_LINE.search(text)
+    return found.group(1).strip("\"'") if found else None
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | None]:
+    """The Swedish wording of a YAML syntax error, and the mark to point at."""
+    problem = exc.problem or "okänt fel"
+    for english, swedish, at_context in _YAML_PROBLEMS:
+        if problem.startswith(english):
+            mark = exc.context_mark if at_context and exc.context_mark else exc.problem_mark
+            return swedish, mark
+    return problem, exc.problem_mark or exc.context_mark
+
+
+def _parse_yaml(
+    text: str, shown: Path, line_offset: int
+) -> tuple[Any, dict[FieldPath, int], dict[FieldPath, str]]:
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        problem, mark = _yaml_problem(exc)
         line = mark.line + 1 + line_offset if mark else None
         column = mark.column + 1 if mark else None
-        problem = exc.problem or "okänt fel"
         raise ParseFailed(
             ContentError(shown, f"YAML-fel: {problem}", line=line, column=column)
         ) from None
@@ -113,18 +181,43 @@ def _parse_yaml(text: str, shown: Path, line_offset: int) -> tuple[Any, dict[Fie
     finally:
         loader.dispose()
     lines: dict[FieldPath, int] = {}
+    booleans: dict[FieldPath, str] = {}
     if node is not None:
-        _map_lines(node, (), lines, line_offset)
-    return data, lines
+        _map_lines(node, (), lines, booleans, line_offset, shown)
+    return data, lines, booleans
 
 
-def _map_lines(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], offset: int) -> None:
+def _map_lines(
+    node: yaml.Node,
+    path: FieldPath,
+    lines: dict[FieldPath, int],
+    booleans: dict[FieldPath, str],
+    offset: int,
+    shown: Path,
+) -> None:
+    """Record each field's line (and raw true/false text); refuse a key given twice."""
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key, value in node.value:
-            child = (*path, str(key.value))
-            lines[child] = key.start_mark.line + 1 + offset
-            _map_lines(value, child, lines, offset)
+            name = str(key.value)
+            child = (*path, name)
+            line = key.start_mark.line + 1 + offset
+            if name in seen:
+                raise ParseFailed(
+                    ContentError(
+                        shown,
+                        f'fältet "{name}" finns redan på rad {seen[name]}; '
+                        "ett fält får bara finnas en gång – ta bort det ena",
+                        field=field_name(child),
+                        line=line,
+                    )
+                )
+            seen[name] = line
+            lines[child] = line
+            _map_lines(value, child, lines, booleans, offset, shown)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _map_lines(item, (*path, index), lines, offset)
+            _map_lines(item, (*path, index), lines, booleans, offset, shown)
+    elif node.tag == _BOOL_TAG:
+        booleans[path] = str(node.value)

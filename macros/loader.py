@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from . import schema
 from .errors import ContentError, ContentErrors
-from .frontmatter import Document, ParseFailed, read_document, read_yaml
+from .frontmatter import Document, ParseFailed, guess_title, read_document, read_yaml
 from .model import (
     Article,
     AssessmentSettings,
@@ -53,7 +54,11 @@ class _Loading:
         self.root = root
         self.errors: list[ContentError] = []
         self.docs: dict[str, list[Document]] = {}
+        # Titles and mindset names of files set aside because of their own errors: other
+        # files may still refer to them without getting follow-on errors.
         self.broken_titles: set[str] = set()
+        self.broken_uses: set[str] = set()
+        self.unreadable: set[str] = set()
 
     def error(self, doc: Document, message: str, path: tuple[str | int, ...] = ()) -> None:
         self.errors.append(ContentError(doc.path, message, field_name(path), doc.line_of(path)))
@@ -91,21 +96,39 @@ class _Loading:
         self, path: Path, reader: Callable[[Path, Path], Document], section_schema: schema.Schema
     ) -> Document | None:
         if not path.is_file():
-            self.errors.append(ContentError(self._shown(path), "filen saknas"))
+            problem = "är en mapp, inte en fil" if path.is_dir() else "filen saknas"
+            self.errors.append(ContentError(self._shown(path), problem))
             return None
         try:
             doc = reader(path, self._shown(path))
+        except OSError as exc:
+            self.errors.append(
+                ContentError(self._shown(path), f"filen kan inte läsas ({exc.strerror})")
+            )
+            self.unreadable.add(path.parent.name)
+            return None
         except ParseFailed as failed:
             self.errors.append(failed.error)
+            self.unreadable.add(path.parent.name)
+            title = guess_title(path)
+            if title:
+                self.broken_titles.add(title)
             return None
         schema_errors = check_schema(doc, section_schema)
         self.errors.extend(schema_errors)
         if schema_errors:
-            title = doc.data.get("title")
-            if isinstance(title, str):
-                self.broken_titles.add(title)
+            self._set_aside(doc)
             return None
         return doc
+
+    def _set_aside(self, doc: Document) -> None:
+        """Remember what a file that cannot be built names, to spare follow-on errors."""
+        title = doc.data.get("title")
+        if isinstance(title, str):
+            self.broken_titles.add(title)
+        mindsets = doc.data.get("mindsets")
+        if isinstance(mindsets, list):
+            self.broken_uses.update(name for name in mindsets if isinstance(name, str))
 
     def _read_section(self, section: str, section_schema: schema.Schema) -> list[Document]:
         folder = self.root / section
@@ -119,7 +142,9 @@ class _Loading:
     def _build_all(self, section: str, build: Callable[[Document], T]) -> list[T]:
         built = []
         seen: dict[str, Document] = {}
-        for doc in self.docs[section]:
+        # A file named after its own slug keeps the slug; the other one gets the error.
+        docs = sorted(self.docs[section], key=lambda d: d.path.stem != _slug_of(d))
+        for doc in docs:
             slug = slugify(doc.data["title"])
             if not slug:
                 self.error(doc, "titeln ger ingen adress (slug); använd bokstäver", ("title",))
@@ -127,9 +152,11 @@ class _Loading:
             if slug in seen:
                 self.error(
                     doc,
-                    f'ger samma adress (slug) "{slug}" som {seen[slug].path}; byt titel',
+                    f'ger samma adress (slug) "{slug}" som {seen[slug].path}; '
+                    "varje titel ska ge en egen adress – byt titel",
                     ("title",),
                 )
+                self._set_aside(doc)
                 continue
             seen[slug] = doc
             built.append(build(doc))
@@ -140,7 +167,12 @@ class _Loading:
     def _body(self, doc: Document) -> str:
         if not doc.body.strip():
             self.errors.append(
-                ContentError(doc.path, "texten efter front matter är tom", line=doc.body_line)
+                ContentError(
+                    doc.path,
+                    "texten efter front matter är tom; skriv sidans text under "
+                    "den avslutande raden '---'",
+                    line=doc.body_line - 1,
+                )
             )
         return doc.body
 
@@ -153,17 +185,20 @@ class _Loading:
         )
         flat_body = " ".join(body.split())
         for index, statement in enumerate(statements):
-            if " ".join(statement.based_on.split()) not in flat_body:
+            if flat_body and " ".join(statement.based_on.split()) not in flat_body:
                 self.error(
                     doc,
-                    f'"{statement.based_on}" finns inte ordagrant i kompetensens text',
+                    f'"{statement.based_on}" finns inte ordagrant i kompetensens text; '
+                    "kopiera frasen exakt ur texten",
                     ("statements", index, "based_on"),
                 )
         if not any(s.reverse for s in statements):
-            self.error(doc, "minst ett påstående ska vara omvänt (reverse: true)", ("statements",))
-        for index, name in enumerate(data["mindsets"]):
-            if body.strip() and naming_sentence(body, name) is None:
-                self.error(doc, f'tankesättet "{name}" nämns inte i texten', ("mindsets", index))
+            self.error(
+                doc,
+                f"inget av de {len(statements)} påståendena är omvänt; minst ett ska ha "
+                "reverse: true",
+                ("statements",),
+            )
         return Competency(
             slug=slugify(data["title"]),
             title=data["title"],
@@ -177,7 +212,8 @@ class _Loading:
 
     def _mindset(self, doc: Document) -> Mindset:
         data = doc.data
-        return Mindset(slugify(data["title"]), data["title"], data["summary"], doc.body, doc.path)
+        body = self._body(doc)
+        return Mindset(slugify(data["title"]), data["title"], data["summary"], body, doc.path)
 
     def _article(self, doc: Document) -> Article:
         data = doc.data
@@ -201,7 +237,8 @@ class _Loading:
             if target.competency in seen:
                 self.error(
                     doc,
-                    f'"{target.competency}" har redan ett mål i den här rollen',
+                    f'"{target.competency}" har redan ett mål i den här rollen; '
+                    "varje kompetens får ett mål",
                     ("targets", index, "competency"),
                 )
             seen.add(target.competency)
@@ -216,12 +253,28 @@ class _Loading:
 
     def _settings(self, doc: Document) -> AssessmentSettings | None:
         data = doc.data
-        values = sorted(step["value"] for step in data["scale"])
-        if values != [1, 2, 3, 4, 5]:
-            self.error(doc, "skalan ska ha värdena 1–5, vart och ett en gång", ("scale",))
+        values = [step["value"] for step in data["scale"]]
+        if sorted(values) != [1, 2, 3, 4, 5]:
+            found = ", ".join(str(value) for value in values)
+            self.error(
+                doc, f"skalan har värdena {found}; den ska ha 1–5, vart och ett en gång", ("scale",)
+            )
         mins = [band["min"] for band in data["bands"]]
-        if mins[0] != 0 or mins != sorted(set(mins)):
-            self.error(doc, "nivåerna ska börja på min: 0 och stiga", ("bands",))
+        if mins[0] != 0:
+            self.error(
+                doc,
+                f"första nivån börjar på {mins[0]}; den ska börja på 0 så att varje resultat "
+                "får en nivå",
+                ("bands", 0, "min"),
+            )
+        for index in range(1, len(mins)):
+            if mins[index] <= mins[index - 1]:
+                self.error(
+                    doc,
+                    f"{mins[index]} är inte större än föregående nivås min ({mins[index - 1]}); "
+                    "nivåerna ska stiga",
+                    ("bands", index, "min"),
+                )
         return AssessmentSettings(
             scale=tuple(ScaleStep(s["value"], s["label"]) for s in data["scale"]),
             min_answers=data["min_answers"],
@@ -243,27 +296,36 @@ class _Loading:
         competency_titles = {c.title for c in competencies}
         mindset_titles = {m.title for m in mindsets}
 
-        def check(doc: Document, name: str, known: set[str], kind: str, path: tuple) -> None:
-            if name not in known and name not in self.broken_titles:
-                self.error(doc, f'okänd {kind} "{name}"{suggestion(name, known)}', path)
+        def check(doc: Document, name: str, known: set[str], problem: str, path: tuple) -> bool:
+            """Whether `name` is known; if not (and not set aside), report it."""
+            if name in known:
+                return True
+            if name not in self.broken_titles:
+                self.error(doc, f'{problem} "{name}"{suggestion(name, known)}', path)
+            return False
 
         seen_ids: dict[str, Path] = {}
         used: set[str] = set()
         for competency in competencies:
             doc = by_path[competency.path]
             for index, name in enumerate(competency.mindsets):
-                check(doc, name, mindset_titles, "tankesätt", ("mindsets", index))
-                used.add(name)
+                if check(doc, name, mindset_titles, "okänt tankesätt", ("mindsets", index)):
+                    self._check_named(doc, competency, name, index)
+                # A misspelt name counts as a use of the mindset it was probably meant as.
+                used.update([name, *difflib.get_close_matches(name, mindset_titles, n=1)])
             for index, statement in enumerate(competency.statements):
                 if statement.id in seen_ids:
                     self.error(
                         doc,
-                        f'id "{statement.id}" används redan i {seen_ids[statement.id]}',
+                        f'id "{statement.id}" används redan i {seen_ids[statement.id]}; '
+                        "varje påstående ska ha ett eget id",
                         ("statements", index, "id"),
                     )
                 seen_ids.setdefault(statement.id, competency.path)
+        # An unreadable competency file may use any mindset, so then none counts as unused.
+        unused_known = "competencies" not in self.unreadable
         for mindset in mindsets:
-            if mindset.title not in used:
+            if unused_known and mindset.title not in used | self.broken_uses:
                 self.error(
                     by_path[mindset.path],
                     "inget av kompetensernas `mindsets` nämner det här tankesättet; "
@@ -273,7 +335,7 @@ class _Loading:
         for article in articles:
             doc = by_path[article.path]
             for index, name in enumerate(article.competencies):
-                check(doc, name, competency_titles, "kompetens", ("competencies", index))
+                check(doc, name, competency_titles, "okänd kompetens", ("competencies", index))
         for role in roles:
             doc = by_path[role.path]
             for index, target in enumerate(role.targets):
@@ -281,9 +343,24 @@ class _Loading:
                     doc,
                     target.competency,
                     competency_titles,
-                    "kompetens",
+                    "okänd kompetens",
                     ("targets", index, "competency"),
                 )
+
+    def _check_named(self, doc: Document, competency: Competency, name: str, index: int) -> None:
+        """A competency's text must name each of its mindsets in a sentence."""
+        if competency.body.strip() and naming_sentence(competency.body, name) is None:
+            self.error(
+                doc,
+                f'tankesättet "{name}" nämns inte i texten; nämn det med exakt det namnet '
+                "i en mening (den visas på tankesättets sida)",
+                ("mindsets", index),
+            )
+
+
+def _slug_of(doc: Document) -> str:
+    title = doc.data.get("title")
+    return slugify(title) if isinstance(title, str) else ""
 
 
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "Å": "{", "Ä": "|", "Ö": "}"})

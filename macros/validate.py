@@ -9,7 +9,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .errors import ContentError
+from .errors import ContentError, field_name
 from .frontmatter import Document
 from .schema import Schema
 
@@ -29,21 +29,20 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
     return f' (menade du "{close[0]}"?)' if close else ""
 
 
-def field_name(path: Iterable[str | int]) -> str | None:
-    """`statements[2].id` for the path ("statements", 2, "id")."""
-    name = ""
-    for part in path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
-    return name or None
-
-
 def check_schema(document: Document, schema: Schema) -> list[ContentError]:
     """Every schema problem of `document`, in Swedish, with field and line."""
     validator = Draft202012Validator(schema)
     errors = []
-    for error in sorted(validator.iter_errors(document.data), key=lambda e: list(e.path)):
+    for error in sorted(validator.iter_errors(document.data), key=lambda e: _sort_key(e.path)):
+        if error.validator == "type" and "enum" in error.schema:
+            continue  # the enum message says what is allowed, and covers the type too
         errors.extend(_describe(document, error))
     return errors
+
+
+def _sort_key(path: Iterable[str | int]) -> list[tuple[int, str]]:
+    """Order errors by field path, without comparing names with list indexes."""
+    return [(0, f"{part:09d}") if isinstance(part, int) else (1, part) for part in path]
 
 
 def _describe(document: Document, error: ValidationError) -> list[ContentError]:
@@ -57,8 +56,12 @@ def _describe(document: Document, error: ValidationError) -> list[ContentError]:
         )
 
     if keyword == "required":
+        properties = error.schema.get("properties", {})
         missing = [name for name in error.validator_value if name not in value]
-        return [at("obligatoriskt fält saknas", (*path, name)) for name in missing]
+        return [
+            at(f"obligatoriskt fält saknas{_expected(properties.get(name, {}))}", (*path, name))
+            for name in missing
+        ]
     if keyword == "additionalProperties":
         known = error.schema.get("properties", {})
         return [
@@ -68,19 +71,27 @@ def _describe(document: Document, error: ValidationError) -> list[ContentError]:
         ]
     if keyword == "type":
         wanted = _TYPE_NAMES.get(error.validator_value, error.validator_value)
-        message = f"ska vara {wanted}, men är {_shown(value)}"
         if isinstance(value, bool) and error.validator_value == "string":
-            message += (
-                "; ett ensamt yes/no/true/false läses som sant/falskt i YAML – "
-                f'skriv texten inom citattecken, t.ex. "{"no" if value is False else "yes"}"'
-            )
-        return [at(message)]
+            raw = document.booleans.get(path, str(value).lower())
+            return [
+                at(
+                    f"ska vara text, men {raw} utan citattecken läses som sant/falskt "
+                    f'({str(value).lower()}) i YAML; skriv "{raw}" inom citattecken'
+                )
+            ]
+        return [at(f"ska vara {wanted}, men är {_shown(value)}")]
     if keyword == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        message = f"{_shown(value)} är inte tillåtet; tillåtna värden: {allowed}"
         if isinstance(value, bool):
-            message += ' (ett ensamt no läses som false i YAML – skriv "nb" för norska)'
-        return [at(message)]
+            raw = document.booleans.get(path, str(value).lower())
+            message = (
+                f"{raw} utan citattecken läses som sant/falskt ({str(value).lower()}) i YAML, "
+                f"inte som text; tillåtna värden: {allowed}"
+            )
+            if raw.lower() == "no" and "nb" in error.validator_value:
+                message += ' – norska (bokmål) skrivs "nb"'
+            return [at(message)]
+        return [at(f"{_shown(value)} är inte tillåtet; tillåtna värden: {allowed}")]
     if keyword in ("minimum", "maximum"):
         low = error.schema.get("minimum", "")
         high = error.schema.get("maximum", "")
@@ -94,12 +105,19 @@ def _describe(document: Document, error: ValidationError) -> list[ContentError]:
     if keyword == "maxLength":
         return [at(f"är {len(value)} tecken långt; högst {error.validator_value} tecken")]
     if keyword == "uniqueItems":
-        return [at("innehåller samma värde två gånger")]
+        twice = next((item for i, item in enumerate(value) if item in value[:i]), None)
+        return [at(f"innehåller {_shown(twice)} två gånger; varje värde får finnas en gång")]
     if keyword == "pattern":
         return [
             at(f"{_shown(value)} har fel form; använd små bokstäver a–z, siffror och bindestreck")
         ]
     return [at(error.message)]
+
+
+def _expected(property_schema: Schema) -> str:
+    """` (ska vara text)` for a field's schema, or an empty string if it has no type."""
+    wanted = property_schema.get("type")
+    return f" (ska vara {_TYPE_NAMES.get(wanted, wanted)})" if wanted else ""
 
 
 def _shown(value: Any) -> str:

@@ -1,0 +1,41 @@
+"""`python -m macros check`: validate the content and report every problem at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from .errors import ContentErrors
+from .loader import load_content
+from .model import KnowledgeBase
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def summary(kb: KnowledgeBase) -> str:
+    """The one-line success message, with counts of everything loaded."""
+    statements = sum(len(c.statements) for c in kb.competencies)
+    parts = [
+        _count(len(kb.competencies), "kompetens", "kompetenser"),
+        _count(len(kb.mindsets), "tankesätt", "tankesätt"),
+        _count(len(kb.articles), "artikel", "artiklar"),
+        _count(len(kb.roles), "roll", "roller"),
+        _count(statements, "påstående", "påståenden"),
+    ]
+    return f"Innehållet är giltigt: {', '.join(parts)}."
+
+
+def run_check(content: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Check `content`; print the summary (exit 0) or every error and a count (exit 1)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        kb = load_content(content)
+    except ContentErrors as problems:
+        print(problems.report(), file=err)
+        return 1
+    print(summary(kb), file=out)
+    return 0

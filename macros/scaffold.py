@@ -1,0 +1,183 @@
+"""Create a new content file from a template: `python -m macros new competency "Titel"`.
+
+The templates in `templates/scaffold/` give every field, explained in Swedish comments,
+with placeholder values that pass the content check as they stand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import schema
+from .errors import ContentErrors
+from .loader import load_content
+from .model import KnowledgeBase
+from .slugs import slugify
+from .validate import suggestion
+
+TEMPLATES = Path(__file__).parent / "templates" / "scaffold"
+STATEMENT_COUNT = 3
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of content that can be scaffolded."""
+
+    section: str
+    template: str
+    noun: str
+    schema: schema.Schema
+
+
+KINDS = {
+    "competency": Kind("competencies", "competency.md.j2", "kompetens", schema.COMPETENCY),
+    "article": Kind("articles", "article.md.j2", "artikel", schema.ARTICLE),
+    "role": Kind("roles", "role.md.j2", "roll", schema.ROLE),
+}
+ALIASES = {"kompetens": "competency", "artikel": "article", "roll": "role"}
+
+
+class ScaffoldError(Exception):
+    """The file was not created; the message says why, in Swedish."""
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja environment for scaffold templates; `yaml` quotes a value for YAML."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    return env
+
+
+def scaffold(
+    kind: str,
+    title: str,
+    content: Path,
+    *,
+    lang: str = "sv",
+    competency: str | None = None,
+    mindset: str | None = None,
+) -> Path:
+    """Write `content/<section>/<slug>.md` for a new item and return its path.
+
+    Raises:
+        ScaffoldError: the title gives no slug or one already taken, the file exists,
+            a named competency or mindset is unknown, or the content has errors.
+    """
+    spec = KINDS[ALIASES.get(kind, kind)]
+    title = " ".join(title.split())
+    slug = slugify(title)
+    if not slug:
+        raise ScaffoldError(f'titeln "{title}" ger ingen adress (slug); använd bokstäver')
+    path = content / spec.section / f"{slug}.md"
+    if path.exists():
+        raise ScaffoldError(
+            f"{path} finns redan och skrivs inte över; välj en annan titel "
+            "eller redigera den befintliga filen"
+        )
+    if lang not in schema.LANGUAGES:
+        allowed = ", ".join(schema.LANGUAGES)
+        raise ScaffoldError(f'språket "{lang}" är inte tillåtet; tillåtna värden: {allowed}')
+    kb = _load(content, "Innehållet har fel som måste rättas innan en ny fil skapas:")
+    _refuse_taken_slug(kb, spec, slug)
+    text = render(spec, title, slug, kb, lang=lang, competency=competency, mindset=mindset)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    try:
+        _load(content, "Mallen gav en ogiltig fil (ett fel i verktyget); filen togs bort:")
+    except ScaffoldError:
+        path.unlink()
+        raise
+    return path
+
+
+def render(
+    spec: Kind,
+    title: str,
+    slug: str,
+    kb: KnowledgeBase,
+    *,
+    lang: str = "sv",
+    competency: str | None = None,
+    mindset: str | None = None,
+) -> str:
+    """The new file's text, referring to existing content of `kb`."""
+    competency_titles = [c.title for c in kb.competencies]
+    mindset_titles = [m.title for m in kb.mindsets]
+    context: dict[str, Any] = {
+        "title": title,
+        "lang": lang,
+        "fields": spec.schema["properties"],
+        "statement": schema.STATEMENT["properties"],
+        "target": schema.TARGET["properties"],
+        "competency": _pick(competency, competency_titles, "okänd kompetens", "--competency"),
+        "mindset": _pick(mindset, mindset_titles, "okänt tankesätt", "--mindset"),
+        "ids": _free_ids(slug, {s.id for c in kb.competencies for s in c.statements}),
+    }
+    return environment().get_template(spec.template).render(**context)
+
+
+def next_steps(path: Path, kind: str) -> str:
+    """What to tell the editor after creating `path`."""
+    noun = KINDS[ALIASES.get(kind, kind)].noun
+    return "\n".join(
+        [
+            f"Skapade {path} (ny {noun}).",
+            "Nästa steg:",
+            "  1. Öppna filen och skriv om alla platshållare; kommentarerna (#) förklarar "
+            "varje fält.",
+            "  2. Kontrollera innehållet: python -m macros check",
+            "  3. Förhandsgranska sidan: make serve",
+        ]
+    )
+
+
+def _load(content: Path, heading: str) -> KnowledgeBase:
+    try:
+        return load_content(content)
+    except ContentErrors as problems:
+        raise ScaffoldError(f"{heading}\n{problems.report()}") from None
+
+
+def _refuse_taken_slug(kb: KnowledgeBase, spec: Kind, slug: str) -> None:
+    items = getattr(kb, spec.section)
+    for item in items:
+        if item.slug == slug:
+            raise ScaffoldError(
+                f'titeln ger adressen (slug) "{slug}", som "{item.title}" ({item.path}) '
+                "redan har; välj en annan titel"
+            )
+
+
+def _pick(wanted: str | None, titles: list[str], unknown: str, option: str) -> str:
+    """`wanted` if it is one of `titles`, else the first title when nothing was asked for."""
+    if wanted is None:
+        if not titles:
+            raise ScaffoldError(f"{option}: innehållet har inget att hänvisa till")
+        return titles[0]
+    if wanted not in titles:
+        raise ScaffoldError(f'{option}: {unknown} "{wanted}"{suggestion(wanted, titles)}')
+    return wanted
+
+
+def _free_ids(slug: str, taken: set[str]) -> list[str]:
+    """`<slug>-1`, `<slug>-2`, … skipping ids already in use."""
+    ids: list[str] = []
+    number = 1
+    while len(ids) < STATEMENT_COUNT:
+        candidate = f"{slug}-{number}"
+        if candidate not in taken:
+            ids.append(candidate)
+        number += 1
+    return ids

@@ -1,0 +1,140 @@
+"""`python -m macros check` and the loader's error messages, one fixture per broken case.
+
+Each case under `tests/fixtures/broken/<case>/` holds only the files it changes in the
+small valid tree `tests/fixtures/minimal/content/`, and `expected.txt` with the exact
+error lines an editor sees. A file `x.md.latin1` (stored as UTF-8, so that tools reading
+the repository can) is laid over as `x.md` encoded in Latin-1.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.check import summary
+from macros.errors import ContentErrors
+from macros.loader import load_content
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL = FIXTURES / "minimal" / "content"
+BROKEN = FIXTURES / "broken"
+CASES = sorted(case.name for case in BROKEN.iterdir() if case.is_dir())
+
+
+def broken_tree(case: str, into: Path) -> Path:
+    """The minimal tree with the case's files laid over it, as `into/content`."""
+    content = into / "content"
+    shutil.copytree(MINIMAL, content)
+    shutil.copytree(BROKEN / case / "content", content, dirs_exist_ok=True)
+    for stored in content.rglob("*.latin1"):
+        stored.with_suffix("").write_bytes(stored.read_text("utf-8").encode("latin-1"))
+        stored.unlink()
+    return content
+
+
+def expected_lines(case: str) -> list[str]:
+    return (BROKEN / case / "expected.txt").read_text("utf-8").splitlines()
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [sys.executable, "-m", "macros", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 22
+
+
+def test_minimal_tree_is_valid() -> None:
+    kb = load_content(MINIMAL)
+    assert summary(kb) == (
+        "Innehållet är giltigt: 2 kompetenser, 2 tankesätt, 1 artikel, 1 roll, 6 påståenden."
+    )
+
+
+def test_real_content_is_valid(root: Path) -> None:
+    kb = load_content(root / "content")
+    assert len(kb.competencies) == 18
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_case_gives_exact_messages(case: str, tmp_path: Path) -> None:
+    content = broken_tree(case, tmp_path)
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content)
+    assert [str(error) for error in raised.value.errors] == expected_lines(case)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_error_names_file_line_and_is_swedish(case: str, tmp_path: Path) -> None:
+    with pytest.raises(ContentErrors) as raised:
+        load_content(broken_tree(case, tmp_path))
+    for error in raised.value.errors:
+        assert str(error.path).startswith("content/")
+        assert error.line is not None
+        for english in ("expected", "could not", "found", "is not of type", "required"):
+            assert english not in error.message
+
+
+def test_three_problems_in_three_files_give_three_lines(tmp_path: Path) -> None:
+    content = broken_tree("three-files-three-errors", tmp_path)
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content)
+    assert len({error.path for error in raised.value.errors}) == 3
+    assert raised.value.report().splitlines()[-1] == "3 fel i innehållet."
+
+
+def test_cli_reports_every_error_and_fails(tmp_path: Path) -> None:
+    broken_tree("three-files-three-errors", tmp_path)
+    done = run_cli("check", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert lines == [*expected_lines("three-files-three-errors"), "3 fel i innehållet."]
+    assert "Traceback" not in done.stderr
+
+
+def test_cli_reports_unreadable_files_without_traceback(tmp_path: Path) -> None:
+    broken_tree("not-utf8", tmp_path)
+    done = run_cli("check", "content", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [*expected_lines("not-utf8"), "1 fel i innehållet."]
+
+
+def test_cli_passes_on_real_content(root: Path) -> None:
+    done = run_cli("check", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "Innehållet är giltigt: 18 kompetenser, 12 tankesätt, 4 artiklar, "
+        f"{len(load_content(root / 'content').roles)} roller, 72 påståenden."
+    )
+
+
+def test_cli_missing_folder(tmp_path: Path) -> None:
+    done = run_cli("check", "finns-inte", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "finns-inte: mappen med innehåll finns inte" in done.stderr
+
+
+def test_cli_help_is_swedish(tmp_path: Path) -> None:
+    done = run_cli("--help", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stdout.startswith("användning: python -m macros")
+    assert "kontrollera allt innehåll" in done.stdout
+    assert "usage" not in done.stdout
+    wrong = run_cli("nytt", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert "fel: KOMMANDO: ogiltigt val 'nytt'" in wrong.stderr

@@ -1,0 +1,141 @@
+"""The content pipeline's parts: front matter with lines, Swedish schema messages, and the
+loader's care not to report follow-on errors of a file it had to set aside."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros import schema
+from macros.errors import ContentError, ContentErrors, field_name
+from macros.frontmatter import ParseFailed, guess_title, read_document
+from macros.loader import load_content
+from macros.validate import check_schema, suggestion
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A writable copy of the minimal valid tree."""
+    return shutil.copytree(MINIMAL, tmp_path / "content")
+
+
+def messages(content: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content)
+    return [str(error) for error in raised.value.errors]
+
+
+def test_error_str_and_report() -> None:
+    error = ContentError(Path("content/a.md"), "okänt", "mindsets[1]", 4)
+    assert str(error) == "content/a.md:4: mindsets[1]: okänt"
+    assert str(ContentError(Path("content/a.md"), "fel", line=3, column=7)) == (
+        "content/a.md:3:7: fel"
+    )
+    assert ContentErrors([error]).report().endswith("\n1 fel i innehållet.")
+
+
+def test_field_name_and_suggestion() -> None:
+    assert field_name(("statements", 2, "id")) == "statements[2].id"
+    assert field_name(()) is None
+    assert suggestion("Hungr", ["Hunger", "Logik"]) == ' (menade du "Hunger"?)'
+    assert suggestion("Xyz", ["Hunger"]) == ""
+
+
+def test_front_matter_lines_and_booleans(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "---\ntitle: A\nlist:\n  - x\n  - no\n---\nText\n")
+    doc = read_document(path)
+    assert doc.line_of(("title",)) == 2
+    assert doc.line_of(("list", 1)) == 5
+    assert doc.line_of(("list", 1, "missing")) == 5
+    assert doc.booleans == {("list", 1): "no"}
+    assert doc.body == "Text"
+    assert doc.body_line == 7
+
+
+def test_crlf_and_bom_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes("\ufeff---\r\ntitle: Å\r\n---\r\nText\r\n".encode())
+    doc = read_document(path)
+    assert doc.data == {"title": "Å"}
+    assert doc.body == "Text"
+
+
+def test_unknown_yaml_problem_keeps_pyyaml_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "---\ntitle: *nope\n---\nText\n")
+    with pytest.raises(ParseFailed) as failed:
+        read_document(path)
+    assert failed.value.error.message.startswith("YAML-fel: found undefined alias")
+    assert failed.value.error.line == 2
+
+
+def test_guess_title(tmp_path: Path) -> None:
+    assert guess_title(write(tmp_path / "a.md", 'x: [\ntitle: "Å ö"\n')) == "Å ö"
+    assert guess_title(write(tmp_path / "b.md", "inget\n")) is None
+
+
+def test_required_names_the_expected_type(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path / "a.md", "---\ntitle: A\n---\nText\n"))
+    found = [str(error) for error in check_schema(doc, schema.MINDSET)]
+    assert found == [f"{doc.path}:2: summary: obligatoriskt fält saknas (ska vara text)"]
+
+
+def test_duplicate_list_value_is_named(tmp_path: Path) -> None:
+    doc = read_document(
+        write(tmp_path / "a.md", "---\ntitle: A\nlang: sv\nreading_time: 2\nsummary: S\n"
+              "competencies: [X, Y, X]\n---\nText\n")
+    )  # fmt: skip
+    found = [error.message for error in check_schema(doc, schema.ARTICLE)]
+    assert found == ['innehåller "X" två gånger; varje värde får finnas en gång']
+
+
+def test_a_set_aside_competency_causes_no_follow_on_errors(content: Path) -> None:
+    """Article and role refer to Lyssna, and Empati is only used by it: one error only."""
+    path = content / "competencies" / "lyssna.md"
+    path.write_text(path.read_text("utf-8").replace("keywords: [lyssna]\n", ""), "utf-8")
+    assert messages(content) == [
+        "content/competencies/lyssna.md:2: keywords: obligatoriskt fält saknas (ska vara en lista)"
+    ]
+
+
+def test_an_unreadable_competency_causes_no_follow_on_errors(content: Path) -> None:
+    path = content / "competencies" / "lyssna.md"
+    path.write_text(
+        path.read_text("utf-8").replace("keywords: [lyssna]", "keywords: [lyssna"), "utf-8"
+    )
+    found = messages(content)
+    assert len(found) == 1
+    assert found[0].startswith("content/competencies/lyssna.md:5:11: YAML-fel: listan inom [ ]")
+
+
+def test_scale_values_are_named(content: Path) -> None:
+    path = content / "assessment.yml"
+    path.write_text(path.read_text("utf-8").replace("{value: 5,", "{value: 4,"), "utf-8")
+    assert messages(content) == [
+        "content/assessment.yml:1: scale: skalan har värdena 1, 2, 3, 4, 4; den ska ha 1–5, "
+        "vart och ett en gång"
+    ]
+
+
+def test_missing_settings_file(content: Path) -> None:
+    (content / "assessment.yml").unlink()
+    assert messages(content) == ["content/assessment.yml: filen saknas"]
+
+
+def test_duplicate_slug_blames_the_file_not_named_after_it(content: Path) -> None:
+    shutil.copy(content / "mindsets" / "logik.md", content / "mindsets" / "a-logik.md")
+    path = content / "mindsets" / "a-logik.md"
+    path.write_text(path.read_text("utf-8").replace("title: Logik", "title: LOGIK"), "utf-8")
+    assert messages(content) == [
+        'content/mindsets/a-logik.md:2: title: ger samma adress (slug) "logik" som '
+        "content/mindsets/logik.md; varje titel ska ge en egen adress – byt titel"
+    ]
