@@ -10,7 +10,7 @@ from typing import Any
 
 from .model import KnowledgeBase
 from .pages import environment, relative_link
-from .schema import LANGUAGES
+from .schema import LANGUAGES, SCHEMAS, schema_rows
 
 
 def register(env: Any) -> None:
@@ -82,6 +82,11 @@ def register(env: Any) -> None:
             total=sum(len(c.statements) for c in base.competencies),
             scale=sorted(base.settings.scale, key=lambda s: s.value),
         )
+
+    @env.macro
+    def field_reference(kind: str) -> str:
+        """A table of the front-matter fields of a content type, from its schema."""
+        return render("field_reference.md.j2", rows=schema_rows(SCHEMAS[kind]))
 
     @env.macro
     def scoring_explained() -> str:

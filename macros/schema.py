@@ -201,3 +201,31 @@ SETTINGS: Schema = {
         },
     },
 }
+
+
+SCHEMAS: dict[str, Schema] = {
+    "competency": COMPETENCY,
+    "statement": STATEMENT,
+    "mindset": MINDSET,
+    "article": ARTICLE,
+    "role": ROLE,
+    "target": TARGET,
+    "settings": SETTINGS,
+}
+
+_TYPE_WORDS = {"string": "text", "integer": "heltal", "number": "tal", "boolean": "true/false",
+               "array": "lista", "object": "fält"}  # fmt: skip
+
+
+def schema_rows(schema: Schema) -> list[tuple[str, bool, str, str]]:
+    """(field, required, type, description) for each field of `schema`, for the guide."""
+    required = set(schema.get("required", []))
+    rows = []
+    for name, spec in schema["properties"].items():
+        kind = _TYPE_WORDS.get(spec.get("type", ""), "")
+        if "enum" in spec:
+            kind += ": " + " | ".join(spec["enum"])
+        if "minimum" in spec or "maximum" in spec:
+            kind += f" {spec.get('minimum', '')}–{spec.get('maximum', '')}"
+        rows.append((name, name in required, kind, spec.get("description", "")))
+    return rows
