@@ -13,10 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .assessment import assessment_definition
 from .browser_assets import AssetError, Pyodide, Wheel, build_wheel, find_pyodide
 from .config import SaljkompetensConfig
+from .csp import add_csp
 from .errors import ContentErrors
 from .loader import load_content
 from .model import KnowledgeBase
@@ -83,3 +85,13 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
                 uri = urls["pyodide"] + path.name
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
+
+    @event_priority(-100)  # after every other plugin has changed the HTML
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return add_csp(output)
+
+    @event_priority(-100)
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return add_csp(output_content) if template_name.endswith(".html") else output_content

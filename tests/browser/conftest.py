@@ -46,6 +46,16 @@ def site_url(built_site) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def all_pages(built_site) -> list[str]:
+    """Site-relative URLs of every HTML page of the build (e.g. `kompetenser/`, `404.html`)."""
+    urls = []
+    for html in sorted(built_site.path.rglob("*.html")):
+        relative = html.relative_to(built_site.path).as_posix()
+        urls.append(relative.removesuffix("index.html"))
+    return urls
+
+
+@pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as p:
         yield p
