@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,6 +37,12 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
     kb: KnowledgeBase
     wheel: Wheel | None = None
     pyodide: Pyodide | None = None
+    serving = False
+    last_good: KnowledgeBase | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -44,13 +51,19 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content = self._path(config, self.config.content_dir)
         try:
-            self.kb = load_content(content)
+            self.kb = self.last_good = load_content(content)
         except ContentErrors as problems:
-            for error in problems.errors:
-                log.error(str(error))
-            raise PluginError(
-                f"Innehållet har {len(problems.errors)} fel (se ovan); inget publicerades."
-            ) from None
+            if self.serving and self.last_good is not None:
+                # Preview: show the errors, keep serving the last good content. (MkDocs
+                # holds every request while a rebuild fails, so failing here would freeze it.)
+                print(f"{problems.report()}\nVisar senaste fungerande innehåll.", file=sys.stderr)
+                self.kb = self.last_good
+            else:
+                for error in problems.errors:
+                    log.error(str(error))
+                raise PluginError(
+                    f"Innehållet har {len(problems.errors)} fel (se ovan); inget publicerades."
+                ) from None
         if self.config.assessment:
             try:
                 self.wheel = build_wheel(
