@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,18 @@ def root() -> Path:
 def kb() -> KnowledgeBase:
     """The real content under content/, loaded and validated."""
     return load_content(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run `python -m macros ARGS` in a folder, as an editor would."""
+
+    def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        command = [sys.executable, "-m", "macros", *args]
+        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, encoding="utf-8")
+
+    return run
 
 
 @dataclass(frozen=True)

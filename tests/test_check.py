@@ -8,10 +8,7 @@ the repository can) is laid over as `x.md` encoded in Latin-1.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -39,19 +36,6 @@ def broken_tree(case: str, into: Path) -> Path:
 
 def expected_lines(case: str) -> list[str]:
     return (BROKEN / case / "expected.txt").read_text("utf-8").splitlines()
-
-
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    return subprocess.run(
-        [sys.executable, "-m", "macros", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
 
 
 def test_there_are_enough_cases() -> None:
@@ -97,7 +81,7 @@ def test_three_problems_in_three_files_give_three_lines(tmp_path: Path) -> None:
     assert raised.value.report().splitlines()[-1] == "3 fel i innehållet."
 
 
-def test_cli_reports_every_error_and_fails(tmp_path: Path) -> None:
+def test_cli_reports_every_error_and_fails(run_cli, tmp_path: Path) -> None:
     broken_tree("three-files-three-errors", tmp_path)
     done = run_cli("check", cwd=tmp_path)
     assert done.returncode == 1
@@ -107,14 +91,14 @@ def test_cli_reports_every_error_and_fails(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_cli_reports_unreadable_files_without_traceback(tmp_path: Path) -> None:
+def test_cli_reports_unreadable_files_without_traceback(run_cli, tmp_path: Path) -> None:
     broken_tree("not-utf8", tmp_path)
     done = run_cli("check", "content", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [*expected_lines("not-utf8"), "1 fel i innehållet."]
 
 
-def test_cli_passes_on_real_content(root: Path) -> None:
+def test_cli_passes_on_real_content(run_cli, root: Path) -> None:
     done = run_cli("check", cwd=root)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
@@ -123,13 +107,13 @@ def test_cli_passes_on_real_content(root: Path) -> None:
     )
 
 
-def test_cli_missing_folder(tmp_path: Path) -> None:
+def test_cli_missing_folder(run_cli, tmp_path: Path) -> None:
     done = run_cli("check", "finns-inte", cwd=tmp_path)
     assert done.returncode == 1
     assert "finns-inte: mappen med innehåll finns inte" in done.stderr
 
 
-def test_cli_help_is_swedish(tmp_path: Path) -> None:
+def test_cli_help_is_swedish(run_cli, tmp_path: Path) -> None:
     done = run_cli("--help", cwd=tmp_path)
     assert done.returncode == 0
     assert done.stdout.startswith("användning: python -m macros")

@@ -29,18 +29,6 @@ def content(tmp_path: Path) -> Path:
     return shutil.copytree(ROOT / "content", tmp_path / "content")
 
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "macros", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-
-
 def test_new_competency_passes_and_is_included(content: Path) -> None:
     path = scaffold("competency", "Förhandling", content)
     assert path == content / "competencies" / "forhandling.md"
@@ -116,7 +104,7 @@ def test_unknown_competency_is_refused_with_suggestion(content: Path) -> None:
         scaffold("role", "Ny roll", content, competency="Prospektring")
 
 
-def test_cli_creates_then_refuses(tmp_path: Path, content: Path) -> None:
+def test_cli_creates_then_refuses(run_cli, tmp_path: Path, content: Path) -> None:
     first = run_cli("new", "role", "Innesäljare", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("Skapade content/roles/innesaljare.md (ny roll).")
@@ -129,7 +117,7 @@ def test_cli_creates_then_refuses(tmp_path: Path, content: Path) -> None:
     assert check.returncode == 0, check.stderr
 
 
-def test_cli_refuses_when_content_has_errors(tmp_path: Path, content: Path) -> None:
+def test_cli_refuses_when_content_has_errors(run_cli, tmp_path: Path, content: Path) -> None:
     path = content / "competencies" / "prospektering.md"
     path.write_text(path.read_text("utf-8").replace("Hunger", "Hungr", 1), "utf-8")
     done = run_cli("new", "competency", "Ny", "--content", str(content), cwd=tmp_path)
