@@ -1,0 +1,1 @@
+"""Benchmarks of Säljkompetens: `python -m bench` (see `bench/__main__.py`)."""

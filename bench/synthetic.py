@@ -1,0 +1,147 @@
+"""Synthetic sites: N competencies + N articles, as a project site and as a plain Material site.
+
+The project site is a copy of the real one (docs/, mkdocs.yml, the 12 real mindsets and the
+real assessment.yml) with generated content; the plain site has the same rendered pages as
+ordinary Markdown files, every one of them in `nav`, and no project plugin.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from macros.loader import load_content
+from macros.pages import render_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+LINKED = ("macros", "overrides", "scoring_py", "node_modules", "build")
+
+
+def _words() -> list[str]:
+    """A vocabulary of real Swedish/Norwegian words taken from the project's own content."""
+    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*.md"))
+    return sorted({w for w in re.findall(r"[a-zåäöæø]{4,}", text.lower())})
+
+
+def _sentence(rng: random.Random, words: list[str]) -> str:
+    chosen = rng.choices(words, k=rng.randint(8, 16))
+    return " ".join(chosen).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, words: list[str], sentences: int) -> str:
+    return " ".join(_sentence(rng, words) for _ in range(sentences))
+
+
+def _front_matter(data: dict[str, object]) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def write_content(content: Path, n: int, seed: int = 1) -> None:
+    """Write N competencies, N articles, one role and the real mindsets/settings to `content`."""
+    rng = random.Random(seed)
+    words = _words()
+    shutil.copytree(ROOT / "content" / "mindsets", content / "mindsets")
+    shutil.copy(ROOT / "content" / "assessment.yml", content / "assessment.yml")
+    mindsets = [
+        yaml.safe_load(p.read_text().split("---")[1])["title"]
+        for p in sorted((content / "mindsets").glob("*.md"))
+    ]
+    for folder in ("competencies", "articles", "roles"):
+        (content / folder).mkdir(parents=True)
+    titles = [f"Syntetisk kompetens {i:04d}" for i in range(n)]
+    for i, title in enumerate(titles):
+        used = [mindsets[i % 12], mindsets[(i + 5) % 12], mindsets[(i + 7) % 12]]
+        paragraphs = [_paragraph(rng, words, 3) for _ in range(2)]
+        body = "\n\n".join([*paragraphs, f"Här spelar tankesätt som {', '.join(used)} en roll."])
+        phrases = [" ".join(s.split()[:5]) for s in paragraphs[0].split(". ")[:2]]
+        phrases.append(" ".join(paragraphs[1].split()[:5]))
+        phrases.append(f"tankesätt som {used[0]}")
+        statements = [
+            {"id": f"syn-{i:04d}-{k}", "text": _sentence(rng, words)[:190], "based_on": phrase}
+            for k, phrase in enumerate(phrases, 1)
+        ]
+        statements[-1]["reverse"] = True
+        data = {
+            "title": title,
+            "summary": _sentence(rng, words)[:150],
+            "mindsets": used,
+            "keywords": rng.sample(words, 4),
+            "statements": statements,
+        }
+        slug = title.lower().replace(" ", "-")
+        (content / "competencies" / f"{slug}.md").write_text(_front_matter(data) + body + "\n")
+    for i in range(n):
+        sections = [
+            f"## {_sentence(rng, words)[:40].rstrip('.')}\n\n" + _paragraph(rng, words, 6)
+            for _ in range(5)
+        ]
+        data = {
+            "title": f"Syntetisk artikel {i:04d}",
+            "lang": "sv" if i % 3 else "nb",
+            "reading_time": rng.randint(3, 12),
+            "summary": _sentence(rng, words)[:280],
+            "competencies": rng.sample(titles, min(3, n)),
+        }
+        body = _paragraph(rng, words, 4) + "\n\n" + "\n\n".join(sections)
+        path = content / "articles" / f"syntetisk-artikel-{i:04d}.md"
+        path.write_text(_front_matter(data) + body + "\n")
+    targets = [
+        {"competency": t, "level": 60 + k, "why": "Syntetiskt mål."}
+        for k, t in enumerate(titles[:8])
+    ]
+    role = {"title": "Syntetisk roll", "summary": "En roll för mätningen.", "targets": targets}
+    (content / "roles" / "syntetisk-roll.md").write_text(_front_matter(role) + "En roll.\n")
+
+
+def make_project(root: Path, n: int) -> Path:
+    """A project directory building the real site's docs/ and plugin over synthetic content."""
+    root.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    for name in LINKED:
+        (root / name).symlink_to(ROOT / name, target_is_directory=True)
+    write_content(root / "content", n)
+    return root
+
+
+def make_plain(root: Path, project: Path) -> Path:
+    """A plain Material site with the project's rendered pages, all in `nav`."""
+    kb = load_content(project / "content")
+    docs = root / "docs"
+    pages = render_pages(kb)
+    for src_uri, markdown in pages.items():
+        (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src_uri).write_text(markdown, encoding="utf-8")
+    (docs / "index.md").write_text("# Start\n\nEn vanlig Material-webbplats.\n")
+    (docs / "sjalvskattning").mkdir(exist_ok=True)
+    (docs / "sjalvskattning" / "index.md").write_text("# Självskattning\n")
+
+    def section(prefix: str) -> list[dict[str, str]]:
+        return [{kb_title(pages[uri]): uri} for uri in sorted(pages) if uri.startswith(prefix)]
+
+    nav = [
+        {"Start": "index.md"},
+        {"Kompetenser": section("kompetenser/")},
+        {"Tankesätt": section("tankesatt/")},
+        {"Artiklar": section("artiklar/")},
+        {"Roller": section("roller/")},
+        {"Självskattning": "sjalvskattning/index.md"},
+    ]
+    real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    theme = real[real.index("theme:") : real.index("extra_css:")]
+    extensions = real[real.index("markdown_extensions:") : real.index("validation:")]
+    config = {"site_name": "Vanlig", "docs_dir": "docs", "nav": nav}
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    plugins = 'plugins:\n  - search:\n      lang: [sv, "no"]\n'
+    theme = theme.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    (root / "mkdocs.yml").write_text(text + theme + plugins + extensions, encoding="utf-8")
+    return root
+
+
+def kb_title(markdown: str) -> str:
+    """The `# Heading` of a rendered page."""
+    return next(line[2:] for line in markdown.splitlines() if line.startswith("# "))
