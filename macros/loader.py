@@ -312,7 +312,9 @@ class _Loading:
                 if check(doc, name, mindset_titles, "okänt tankesätt", ("mindsets", index)):
                     self._check_named(doc, competency, name, index)
                 # A misspelt name counts as a use of the mindset it was probably meant as.
-                used.update([name, *difflib.get_close_matches(name, mindset_titles, n=1)])
+                used.add(name)
+                if name not in mindset_titles:
+                    used.update(difflib.get_close_matches(name, mindset_titles, n=1))
             for index, statement in enumerate(competency.statements):
                 if statement.id in seen_ids:
                     self.error(

@@ -29,9 +29,14 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
     return f' (menade du "{close[0]}"?)' if close else ""
 
 
+_VALIDATORS: dict[int, Draft202012Validator] = {}
+
+
 def check_schema(document: Document, schema: Schema) -> list[ContentError]:
     """Every schema problem of `document`, in Swedish, with field and line."""
-    validator = Draft202012Validator(schema)
+    validator = _VALIDATORS.get(id(schema))
+    if validator is None:
+        validator = _VALIDATORS[id(schema)] = Draft202012Validator(schema)
     errors = []
     for error in sorted(validator.iter_errors(document.data), key=lambda e: _sort_key(e.path)):
         if error.validator == "type" and "enum" in error.schema:
