@@ -17,13 +17,12 @@ def _count(number: int, one: str, many: str) -> str:
 
 def summary(kb: KnowledgeBase) -> str:
     """The one-line success message, with counts of everything loaded."""
-    statements = sum(len(c.statements) for c in kb.competencies)
     parts = [
         _count(len(kb.competencies), "kompetens", "kompetenser"),
         _count(len(kb.mindsets), "tankesätt", "tankesätt"),
         _count(len(kb.articles), "artikel", "artiklar"),
         _count(len(kb.roles), "roll", "roller"),
-        _count(statements, "påstående", "påståenden"),
+        _count(kb.statement_count, "påstående", "påståenden"),
     ]
     return f"Innehållet är giltigt: {', '.join(parts)}."
 

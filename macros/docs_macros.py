@@ -62,7 +62,7 @@ def register(env: Any) -> None:
             "mindsets": len(base.mindsets),
             "articles": len(base.articles),
             "roles": len(base.roles),
-            "statements": sum(len(c.statements) for c in base.competencies),
+            "statements": base.statement_count,
         }
 
     @env.macro
@@ -79,7 +79,7 @@ def register(env: Any) -> None:
             "assessment_form.html.j2",
             kb=base,
             urls=urls,
-            total=sum(len(c.statements) for c in base.competencies),
+            total=base.statement_count,
             scale=sorted(base.settings.scale, key=lambda s: s.value),
         )
 

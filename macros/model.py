@@ -226,6 +226,11 @@ class KnowledgeBase:
     def __post_init__(self) -> None:
         self._by_title = {c.title: c for c in self.competencies}
 
+    @property
+    def statement_count(self) -> int:
+        """How many self-assessment statements there are in all."""
+        return sum(len(c.statements) for c in self.competencies)
+
     def competency(self, title: str) -> Competency:
         """The competency with this title."""
         return self._by_title[title]

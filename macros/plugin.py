@@ -34,11 +34,10 @@ DEFINITION_URI = f"{ASSET_DIR}/bedomning.json"
 class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
     """Generates the knowledge base from `content/` (see README)."""
 
-    kb: KnowledgeBase
+    kb: KnowledgeBase | None = None  # the last content that loaded without errors
     wheel: Wheel | None = None
     pyodide: Pyodide | None = None
     serving = False
-    last_good: KnowledgeBase | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -51,13 +50,12 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content = self._path(config, self.config.content_dir)
         try:
-            self.kb = self.last_good = load_content(content)
+            self.kb = load_content(content)
         except ContentErrors as problems:
-            if self.serving and self.last_good is not None:
+            if self.serving and self.kb is not None:
                 # Preview: show the errors, keep serving the last good content. (MkDocs
                 # holds every request while a rebuild fails, so failing here would freeze it.)
                 print(f"{problems.report()}\nVisar senaste fungerande innehåll.", file=sys.stderr)
-                self.kb = self.last_good
             else:
                 for error in problems.errors:
                     log.error(str(error))

@@ -53,7 +53,10 @@ def test_mindset_pages_list_each_using_competency_with_its_sentence(kb: Knowledg
         for mindset in kb.mindsets_of(competency):
             mindset_page = pages[mindset.src_uri]
             assert f"[{competency.title}](../kompetenser/{competency.slug}.md)" in mindset_page
-            assert naming_sentence(competency.body, mindset.title) in mindset_page
+            sentence = naming_sentence(competency.body, mindset.title)
+            assert sentence and mindset.title in sentence
+            assert sentence in " ".join(competency.body.split())  # quoted, not rewritten
+            assert f"> {sentence}" in mindset_page
             assert f"[{mindset.title}](../tankesatt/{mindset.slug}.md)" in competency_page
 
 
