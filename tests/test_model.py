@@ -6,6 +6,7 @@ import re
 
 from macros.model import KnowledgeBase, naming_sentence
 from macros.pages import render_pages
+from macros.text import markdown_text
 
 SEED_COMPETENCIES = {
     "Prospektering", "Kvalificering", "Skapa rapport", "Effektiva frågor", "Processorientering",
@@ -52,12 +53,14 @@ def test_mindset_pages_list_each_using_competency_with_its_sentence(kb: Knowledg
         competency_page = pages[competency.src_uri]
         for mindset in kb.mindsets_of(competency):
             mindset_page = pages[mindset.src_uri]
-            assert f"[{competency.title}](../kompetenser/{competency.slug}.md)" in mindset_page
+            title = markdown_text(competency.title)
+            assert f"[{title}](../kompetenser/{competency.slug}.md)" in mindset_page
             sentence = naming_sentence(competency.body, mindset.title)
             assert sentence and mindset.title in sentence
             assert sentence in " ".join(competency.body.split())  # quoted, not rewritten
             assert f"> {sentence}" in mindset_page
-            assert f"[{mindset.title}](../tankesatt/{mindset.slug}.md)" in competency_page
+            title = markdown_text(mindset.title)
+            assert f"[{title}](../tankesatt/{mindset.slug}.md)" in competency_page
 
 
 def test_articles_and_competencies_link_both_ways(kb: KnowledgeBase) -> None:
@@ -66,7 +69,8 @@ def test_articles_and_competencies_link_both_ways(kb: KnowledgeBase) -> None:
     for article in kb.articles:
         for competency in kb.competencies_of(article):
             assert f"](../kompetenser/{competency.slug}.md)" in pages[article.src_uri]
-            assert f"[{article.title}](../artiklar/{article.slug}.md)" in pages[competency.src_uri]
+            title = markdown_text(article.title)
+            assert f"[{title}](../artiklar/{article.slug}.md)" in pages[competency.src_uri]
             links += 1
     assert links >= 4
 
