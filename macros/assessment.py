@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from scoring_py import ScoringError, load_definition
+
+from .errors import ContentError, ContentErrors
 from .model import KnowledgeBase
 
 FORMAT = "saljkompetens-bedomning"
@@ -57,3 +60,26 @@ def assessment_definition(kb: KnowledgeBase) -> dict[str, Any]:
             for r in kb.roles
         ],
     }
+
+
+def checked_definition(kb: KnowledgeBase) -> dict[str, Any]:
+    """The definition, after `scoring_py` has read it as the browser will.
+
+    Raises:
+        ContentErrors: if `scoring_py` refuses it (the content schema should not let
+            that happen; this keeps check, build and scoring in step).
+    """
+    definition = assessment_definition(kb)
+    try:
+        load_definition(definition)
+    except ScoringError as error:
+        raise ContentErrors(
+            [
+                ContentError(
+                    kb.settings.path,
+                    f"poängräkningen (scoring_py) kan inte läsa självskattningen: {error}",
+                    line=1,
+                )
+            ]
+        ) from None
+    return definition

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from .assessment import checked_definition
 from .errors import ContentErrors
 from .loader import load_content
 from .model import KnowledgeBase
@@ -24,17 +25,25 @@ def summary(kb: KnowledgeBase) -> str:
         _count(len(kb.roles), "roll", "roller"),
         _count(kb.statement_count, "påstående", "påståenden"),
     ]
-    return f"Innehållet är giltigt: {', '.join(parts)}."
+    warned = len(kb.warnings)
+    note = f" ({_count(warned, 'varning', 'varningar')} ovan)" if warned else ""
+    return f"Innehållet är giltigt: {', '.join(parts)}.{note}"
 
 
 def run_check(content: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Check `content`; print the summary (exit 0) or every error and a count (exit 1)."""
+    """Check `content` as the build will (and the pages in `docs/` beside it, for links).
+
+    Prints warnings and the summary (exit 0), or every problem and a count (exit 1).
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        kb = load_content(content)
+        kb = load_content(content, content.parent / "docs")
+        checked_definition(kb)
     except ContentErrors as problems:
         print(problems.report(), file=err)
         return 1
+    for warning in kb.warnings:
+        print(warning, file=err)
     print(summary(kb), file=out)
     return 0

@@ -30,6 +30,7 @@ class ContentError:
     field: str | None = None
     line: int | None = None
     column: int | None = None
+    warning: bool = False  # reported, but nothing stops: e.g. a file that is not read
 
     def __str__(self) -> str:
         where = str(self.path)
@@ -37,20 +38,29 @@ class ContentError:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
+        kind = " varning:" if self.warning else ""
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{kind}{field} {self.message}"
+
+
+def in_order(problems: Iterable[ContentError]) -> list[ContentError]:
+    """Problems by file, line and field, each once."""
+    unique = dict.fromkeys(problems)
+    return sorted(unique, key=lambda e: (str(e.path), e.line or 0, e.field or ""))
 
 
 class ContentErrors(Exception):
     """Raised when content has one or more problems; carries every one of them."""
 
-    def __init__(self, errors: list[ContentError]) -> None:
-        self.errors = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.field or ""))
+    def __init__(
+        self, errors: Iterable[ContentError], warnings: Iterable[ContentError] = ()
+    ) -> None:
+        self.errors = in_order(errors)
+        self.warnings = in_order(warnings)
         super().__init__(self.report())
 
     def report(self) -> str:
-        """All problems, one per line, with a closing count."""
-        lines = [str(error) for error in self.errors]
-        count = len(self.errors)
-        lines.append(f"{count} fel i innehållet." if count != 1 else "1 fel i innehållet.")
+        """All problems, one per line (warnings last), with a closing count."""
+        lines = [str(problem) for problem in [*self.errors, *self.warnings]]
+        lines.append(f"{len(self.errors)} fel i innehållet.")
         return "\n".join(lines)

@@ -3,55 +3,21 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .errors import ContentError
+from .yaml_reader import FieldPath, YamlProblem, parse
 
-from .errors import ContentError, field_name
-
-FieldPath = tuple[str | int, ...]
-
-_BOOL_TAG = "tag:yaml.org,2002:bool"
 _TITLE_LINE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+# Control characters other than tab and line breaks, and the invisible marks that reverse
+# the direction of text ("Trojan Source"): nothing an editor means to type.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
-# PyYAML's problem texts, the Swedish wording, and whether the context mark (where the
-# construct began) is a better place to point at than the problem mark.
-_YAML_PROBLEMS: tuple[tuple[str, str, bool], ...] = (
-    (
-        "could not find expected ':'",
-        'raden saknar kolon efter fältnamnet; väntade "namn: värde"',
-        True,
-    ),
-    (
-        "mapping values are not allowed here",
-        'kolon följt av mellanslag (": ") är inte tillåtet här; sätt texten inom '
-        "citattecken, eller kontrollera radens indrag",
-        False,
-    ),
-    (
-        "found character '\\t' that cannot start any token",
-        "tabbtecken kan inte användas i YAML; dra in raden med mellanslag",
-        False,
-    ),
-    (
-        "found unexpected end of stream",
-        "citattecknet som börjar här avslutas aldrig; väntade ett avslutande citattecken",
-        True,
-    ),
-    (
-        "expected ',' or ']'",
-        "listan inom [ ] som börjar här avslutas inte; väntade ',' eller ']'",
-        True,
-    ),
-    (
-        "expected <block end>",
-        "oväntat innehåll; kontrollera radens indrag och att inget står efter ett "
-        "avslutande citattecken",
-        False,
-    ),
-)
+MAX_FILE_BYTES = 256 * 1024
+"""Largest content file; a long article is about 20 kB."""
 
 
 class ParseFailed(Exception):
@@ -89,10 +55,25 @@ class Document:
             path = path[:-1]
 
 
-def decode(path: Path, raw: bytes, shown: Path) -> str:
-    """Decode UTF-8, or fail with the line of the first bad byte."""
+def read_text(path: Path, shown: Path) -> str:
+    """The file as NFC-normalised text, or fail: too large, not UTF-8, control characters.
+
+    NFC makes "Målorientering" saved by macOS (å as a + ring) equal to the one typed
+    elsewhere.
+    """
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ParseFailed(
+            ContentError(
+                shown,
+                f"filen är {size // 1024} kB; högst {MAX_FILE_BYTES // 1024} kB tillåts – "
+                "dela upp texten",
+                line=1,
+            )
+        )
+    raw = path.read_bytes()
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ParseFailed(
@@ -103,12 +84,36 @@ def decode(path: Path, raw: bytes, shown: Path) -> str:
                 line=line,
             )
         ) from None
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").lstrip("\ufeff"))
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        char = bad.group()
+        line = text.count("\n", 0, bad.start()) + 1
+        name = unicodedata.name(char, "ett styrtecken")
+        raise ParseFailed(
+            ContentError(
+                shown,
+                f"filen innehåller ett osynligt styrtecken (U+{ord(char):04X} {name}); "
+                "ta bort det (det syns inte i de flesta redigerare)",
+                line=line,
+            )
+        )
+    return text
+
+
+def _parse_yaml(
+    text: str, shown: Path, line_offset: int
+) -> tuple[Any, dict[FieldPath, int], dict[FieldPath, str]]:
+    try:
+        return parse(text, shown, line_offset)
+    except YamlProblem as problem:
+        raise ParseFailed(problem.error) from None
 
 
 def read_yaml(path: Path, shown: Path | None = None) -> Document:
     """Read a plain YAML file (no body)."""
     shown = shown or path
-    text = decode(path, path.read_bytes(), shown)
+    text = read_text(path, shown)
     data, lines, booleans = _parse_yaml(text, shown, line_offset=0)
     if not isinstance(data, dict):
         raise ParseFailed(ContentError(shown, "filen ska innehålla fält (nyckel: värde)", line=1))
@@ -118,7 +123,7 @@ def read_yaml(path: Path, shown: Path | None = None) -> Document:
 def read_document(path: Path, shown: Path | None = None) -> Document:
     """Read a Markdown file with YAML front matter between `---` lines."""
     shown = shown or path
-    text = decode(path, path.read_bytes(), shown).replace("\r\n", "\n").lstrip("\ufeff")
+    text = read_text(path, shown)
     all_lines = text.split("\n")
     if not all_lines or all_lines[0].strip() != "---":
         raise ParseFailed(
@@ -135,8 +140,11 @@ def read_document(path: Path, shown: Path | None = None) -> Document:
         raise ParseFailed(
             ContentError(shown, "front matter ska innehålla fält (nyckel: värde)", line=2)
         )
-    body = "\n".join(all_lines[end + 1 :]).strip("\n")
-    return Document(shown, data, body, lines, body_line=end + 2, booleans=booleans)
+    rest = "\n".join(all_lines[end + 1 :])
+    body = rest.strip("\n")
+    skipped = len(rest) - len(rest.lstrip("\n")) if body else 0
+    first_line = end + 2 + skipped  # 1-based line where the body starts
+    return Document(shown, data, body, lines, body_line=first_line, booleans=booleans)
 
 
 def guess_title(path: Path) -> str | None:
@@ -150,91 +158,3 @@ def guess_title(path: Path) -> str | None:
         return None
     found = _TITLE_LINE.search(text)
     return found.group(1).strip("\"'") if found else None
-
-
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | None]:
-    """The Swedish wording of a YAML syntax error, and the mark to point at."""
-    problem = exc.problem or "okänt fel"
-    for english, swedish, at_context in _YAML_PROBLEMS:
-        if problem.startswith(english):
-            mark = exc.context_mark if at_context and exc.context_mark else exc.problem_mark
-            return swedish, mark
-    return problem, exc.problem_mark or exc.context_mark
-
-
-def _parse_yaml(
-    text: str, shown: Path, line_offset: int
-) -> tuple[Any, dict[FieldPath, int], dict[FieldPath, str]]:
-    try:  # libyaml is several times faster; its error wording differs, so errors re-parse
-        node, data = _compose(_FAST_LOADER, text)
-    except yaml.YAMLError:
-        node, data = _parse_or_explain(text, shown, line_offset)
-    lines: dict[FieldPath, int] = {}
-    booleans: dict[FieldPath, str] = {}
-    if node is not None:
-        _map_lines(node, (), lines, booleans, line_offset, shown)
-    return data, lines, booleans
-
-
-_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _compose(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
-    """The node tree (for line numbers) and the data of one YAML document."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else {})
-    finally:
-        loader.dispose()
-
-
-def _parse_or_explain(text: str, shown: Path, line_offset: int) -> tuple[yaml.Node | None, Any]:
-    """Parse with PyYAML's own loader, turning a syntax error into an editor's message."""
-    try:
-        return _compose(yaml.SafeLoader, text)
-    except yaml.MarkedYAMLError as exc:
-        problem, mark = _yaml_problem(exc)
-        line = mark.line + 1 + line_offset if mark else None
-        column = mark.column + 1 if mark else None
-        raise ParseFailed(
-            ContentError(shown, f"YAML-fel: {problem}", line=line, column=column)
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ParseFailed(ContentError(shown, f"YAML-fel: {exc}")) from None
-
-
-def _map_lines(
-    node: yaml.Node,
-    path: FieldPath,
-    lines: dict[FieldPath, int],
-    booleans: dict[FieldPath, str],
-    offset: int,
-    shown: Path,
-) -> None:
-    """Record each field's line (and raw true/false text); refuse a key given twice."""
-    lines.setdefault(path, node.start_mark.line + 1 + offset)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            name = str(key.value)
-            child = (*path, name)
-            line = key.start_mark.line + 1 + offset
-            if name in seen:
-                raise ParseFailed(
-                    ContentError(
-                        shown,
-                        f'fältet "{name}" finns redan på rad {seen[name]}; '
-                        "ett fält får bara finnas en gång – ta bort det ena",
-                        field=field_name(child),
-                        line=line,
-                    )
-                )
-            seen[name] = line
-            lines[child] = line
-            _map_lines(value, child, lines, booleans, offset, shown)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _map_lines(item, (*path, index), lines, booleans, offset, shown)
-    elif node.tag == _BOOL_TAG:
-        booleans[path] = str(node.value)

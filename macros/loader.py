@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import schema
-from .errors import ContentError, ContentErrors
+from .body import Page, check_body, line_of
+from .errors import ContentError, ContentErrors, in_order
 from .frontmatter import Document, ParseFailed, guess_title, read_document, read_yaml
 from .model import (
     Article,
@@ -23,7 +24,9 @@ from .model import (
     Target,
     naming_sentence,
 )
+from .names import name_problem
 from .slugs import slugify
+from .text import one_line
 from .validate import check_schema, field_name, suggestion
 
 SETTINGS_FILE = "assessment.yml"
@@ -37,22 +40,26 @@ SECTIONS = {
 T = TypeVar("T")
 
 
-def load_content(root: Path) -> KnowledgeBase:
+def load_content(root: Path, docs: Path | None = None) -> KnowledgeBase:
     """Read, validate and cross-check everything under `root` (the `content/` folder).
+
+    `docs` is the folder of hand-written pages, which bodies may link to.
 
     Raises:
         ContentErrors: with every problem found, each naming file, line and field.
     """
-    loading = _Loading(root)
+    loading = _Loading(root, docs)
     return loading.run()
 
 
 class _Loading:
     """One pass over the content tree, collecting errors as it goes."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, docs: Path | None) -> None:
         self.root = root
+        self.docs_dir = docs
         self.errors: list[ContentError] = []
+        self.warnings: list[ContentError] = []
         self.docs: dict[str, list[Document]] = {}
         # Titles and mindset names of files set aside because of their own errors: other
         # files may still refer to them without getting follow-on errors.
@@ -66,6 +73,7 @@ class _Loading:
     def run(self) -> KnowledgeBase:
         if not self.root.is_dir():
             raise ContentErrors([ContentError(self.root, "mappen med innehåll finns inte")])
+        self._warn_unknown_entries()
         for section, section_schema in SECTIONS.items():
             self.docs[section] = self._read_section(section, section_schema)
         settings_doc = self._read(self.root / SETTINGS_FILE, read_yaml, schema.SETTINGS)
@@ -77,14 +85,16 @@ class _Loading:
         settings = self._settings(settings_doc) if settings_doc else None
 
         self._check_references(competencies, mindsets, articles, roles)
+        self._check_bodies([*competencies, *mindsets, *articles, *roles])
         if self.errors or settings is None:
-            raise ContentErrors(self.errors)
+            raise ContentErrors(self.errors, self.warnings)
         return KnowledgeBase(
             sorted(competencies, key=lambda c: _collation(c.title)),
             sorted(mindsets, key=lambda m: _collation(m.title)),
             sorted(articles, key=lambda a: _collation(a.title)),
             sorted(roles, key=lambda r: _collation(r.title)),
             settings,
+            tuple(in_order(self.warnings)),
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -95,6 +105,16 @@ class _Loading:
     def _read(
         self, path: Path, reader: Callable[[Path, Path], Document], section_schema: schema.Schema
     ) -> Document | None:
+        if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve()):
+            self.errors.append(
+                ContentError(
+                    self._shown(path),
+                    "är en symbolisk länk till en fil utanför content/ och publiceras inte; "
+                    "kopiera in filen i stället",
+                    line=1,
+                )
+            )
+            return None
         if not path.is_file():
             problem = "är en mapp, inte en fil" if path.is_dir() else "filen saknas"
             self.errors.append(ContentError(self._shown(path), problem))
@@ -119,6 +139,7 @@ class _Loading:
         if schema_errors:
             self._set_aside(doc)
             return None
+        doc.data = _one_line_texts(doc.data)  # every field is one line: tables, headings
         return doc
 
     def _set_aside(self, doc: Document) -> None:
@@ -133,11 +154,29 @@ class _Loading:
     def _read_section(self, section: str, section_schema: schema.Schema) -> list[Document]:
         folder = self.root / section
         docs = []
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if _ignored(path.name):
+                continue
+            if path.is_dir() or path.suffix != ".md":
+                self._warn(path, _not_read(path, section))
+                continue
             doc = self._read(path, read_document, section_schema)
             if doc is not None:
                 docs.append(doc)
         return docs
+
+    def _warn_unknown_entries(self) -> None:
+        known = {*SECTIONS, SETTINGS_FILE}
+        for path in sorted(self.root.iterdir()):
+            if path.name not in known and not _ignored(path.name):
+                self._warn(
+                    path,
+                    "används inte: innehållet läses bara från "
+                    f"{', '.join(f'{name}/' for name in SECTIONS)} och {SETTINGS_FILE}",
+                )
+
+    def _warn(self, path: Path, message: str) -> None:
+        self.warnings.append(ContentError(self._shown(path), message, warning=True))
 
     def _build_all(self, section: str, build: Callable[[Document], T]) -> list[T]:
         built = []
@@ -145,9 +184,23 @@ class _Loading:
         # A file named after its own slug keeps the slug; the other one gets the error.
         docs = sorted(self.docs[section], key=lambda d: d.path.stem != _slug_of(d))
         for doc in docs:
-            slug = slugify(doc.data["title"])
+            title = doc.data["title"]
+            slug = slugify(title)
+            look_alike = name_problem(title)
+            if look_alike:
+                self.error(doc, look_alike, ("title",))
+                self._set_aside(doc)
+                continue
             if not slug:
                 self.error(doc, "titeln ger ingen adress (slug); använd bokstäver", ("title",))
+                continue
+            if len(slug) > schema.TITLE_MAX:
+                self.error(
+                    doc,
+                    f"titeln ger en adress (slug) på {len(slug)} tecken; högst "
+                    f"{schema.TITLE_MAX} – korta titeln",
+                    ("title",),
+                )
                 continue
             if slug in seen:
                 self.error(
@@ -301,7 +354,11 @@ class _Loading:
             if name in known:
                 return True
             if name not in self.broken_titles:
-                self.error(doc, f'{problem} "{name}"{suggestion(name, known)}', path)
+                look_alike = name_problem(name)
+                if look_alike:
+                    self.error(doc, f'"{name}" {look_alike}', path)
+                else:
+                    self.error(doc, f'{problem} "{name}"{suggestion(name, known)}', path)
             return False
 
         seen_ids: dict[str, Path] = {}
@@ -349,6 +406,23 @@ class _Loading:
                     ("targets", index, "competency"),
                 )
 
+    def _check_bodies(self, items: list[Competency | Mindset | Article | Role]) -> None:
+        """Every body as published: no active content, links that MkDocs can resolve."""
+        by_path = {doc.path: doc for docs in self.docs.values() for doc in docs}
+        known = {item.src_uri for item in items} | self._docs_pages()
+        for item in items:
+            doc = by_path[item.path]
+            seen: dict[str, int] = {}
+            for problem in check_body(item.body, Page(item.src_uri, known)):
+                nth = seen[problem.needle] = seen.get(problem.needle, -1) + 1
+                line = doc.body_line + line_of(item.body, problem.needle, nth)
+                self.errors.append(ContentError(doc.path, problem.message, "text", line))
+
+    def _docs_pages(self) -> set[str]:
+        if self.docs_dir is None or not self.docs_dir.is_dir():
+            return set()
+        return {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*.md")}
+
     def _check_named(self, doc: Document, competency: Competency, name: str, index: int) -> None:
         """A competency's text must name each of its mindsets in a sentence."""
         if competency.body.strip() and naming_sentence(competency.body, name) is None:
@@ -358,6 +432,45 @@ class _Loading:
                 "i en mening (den visas på tankesättets sida)",
                 ("mindsets", index),
             )
+
+
+def _one_line_texts(value: Any) -> Any:
+    """`value` with every text in it on one line (runs of whitespace as one space)."""
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, list):
+        return [_one_line_texts(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _one_line_texts(item) for key, item in value.items()}
+    return value
+
+
+_IGNORED_NAMES = {"Thumbs.db", "desktop.ini"}
+
+
+def _ignored(name: str) -> bool:
+    """Editor and system files: `.DS_Store`, `._x.md`, `.#x.md`, `x.md~`, `#x.md#` …"""
+    return (
+        name.startswith(".")
+        or name.endswith("~")
+        or (name.startswith("#") and name.endswith("#"))
+        or name in _IGNORED_NAMES
+    )
+
+
+def _not_read(path: Path, section: str) -> str:
+    """Why a file or folder in a section is not read, and what to do."""
+    if path.is_dir():
+        return f"undermappar läses inte; lägg filerna direkt i {section}/"
+    if path.suffix.lower() == ".md":
+        return (
+            f"filen slutar på {path.suffix}, inte .md, och publiceras inte; byt namn till "
+            f"{path.stem}.md"
+        )
+    return (
+        "filen slutar inte på .md och publiceras inte; byt namn till .md om den ska med, "
+        "annars flytta den från content/"
+    )
 
 
 def _slug_of(doc: Document) -> str:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ContentError
+
 COMPETENCY_SECTION = "kompetenser"
 MINDSET_SECTION = "tankesatt"
 ARTICLE_SECTION = "artiklar"
@@ -221,6 +223,7 @@ class KnowledgeBase:
     articles: list[Article]
     roles: list[Role]
     settings: AssessmentSettings
+    warnings: tuple[ContentError, ...] = ()  # e.g. files that were not read
     _by_title: dict[str, Competency] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -12,7 +12,12 @@ Schema = dict[str, Any]
 
 LANGUAGES = {"sv": "svenska", "nb": "norska (bokmål)"}
 
+TITLE_MAX = 100
+"""Longest title; its slug names a folder of the site, which file systems limit."""
+
 _TEXT: Schema = {"type": "string", "minLength": 1}
+_TITLE: Schema = {"type": "string", "minLength": 1, "maxLength": TITLE_MAX}
+_NAME: Schema = {**_TITLE}  # a reference to another item's title
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 STATEMENT: Schema = {
@@ -23,6 +28,7 @@ STATEMENT: Schema = {
         "id": {
             "type": "string",
             "pattern": _ID_PATTERN,
+            "maxLength": 60,
             "description": "Stabilt id, t.ex. `prospektering-3`. Ändra aldrig ett id som "
             "publicerats: sparade svar pekar på det.",
         },
@@ -34,6 +40,7 @@ STATEMENT: Schema = {
         },
         "based_on": {
             **_TEXT,
+            "maxLength": 300,
             "description": "Den fras ur kompetensens egen text som påståendet bygger på, "
             "ordagrant.",
         },
@@ -46,23 +53,26 @@ COMPETENCY: Schema = {
     "required": ["title", "summary", "mindsets", "keywords", "statements"],
     "additionalProperties": False,
     "properties": {
-        "title": {**_TEXT, "description": "Kompetensens namn. Adressen (slug) bildas av det."},
+        "title": {**_TITLE, "description": "Kompetensens namn. Adressen (slug) bildas av det."},
         "summary": {**_TEXT, "maxLength": 160, "description": "En kort mening för kortet."},
         "mindsets": {
             "type": "array",
             "minItems": 1,
+            "maxItems": 12,
             "uniqueItems": True,
-            "items": _TEXT,
+            "items": _NAME,
             "description": "Tankesätten kompetensen bygger på, med namn exakt som i texten.",
         },
         "keywords": {
             "type": "array",
-            "items": _TEXT,
+            "maxItems": 30,
+            "items": {**_TEXT, "maxLength": 60},
             "description": "Sökord som ska hitta sidan (visas på sidan).",
         },
         "statements": {
             "type": "array",
             "minItems": 3,
+            "maxItems": 12,
             "items": STATEMENT,
             "description": "Minst tre påståenden till självskattningen, minst ett omvänt.",
         },
@@ -76,7 +86,7 @@ MINDSET: Schema = {
     "additionalProperties": False,
     "properties": {
         "title": {
-            **_TEXT,
+            **_TITLE,
             "description": "Tankesättets namn, som kompetenserna skriver det.",
         },
         "summary": {**_TEXT, "maxLength": 160, "description": "En kort mening för indexet."},
@@ -89,7 +99,7 @@ ARTICLE: Schema = {
     "required": ["title", "lang", "reading_time", "summary", "competencies"],
     "additionalProperties": False,
     "properties": {
-        "title": {**_TEXT, "description": "Artikelns rubrik."},
+        "title": {**_TITLE, "description": "Artikelns rubrik."},
         "lang": {
             "type": "string",
             "enum": list(LANGUAGES),
@@ -105,12 +115,17 @@ ARTICLE: Schema = {
         "competencies": {
             "type": "array",
             "minItems": 1,
+            "maxItems": 50,
             "uniqueItems": True,
-            "items": _TEXT,
+            "items": _NAME,
             "description": "Kompetenserna artikeln handlar om (namn). Kompetenssidorna "
             "länkar tillbaka.",
         },
-        "source": {**_TEXT, "description": "Källhänvisning, om texten bygger på en källa."},
+        "source": {
+            **_TEXT,
+            "maxLength": 300,
+            "description": "Källhänvisning, om texten bygger på en källa.",
+        },
     },
 }
 
@@ -119,7 +134,7 @@ TARGET: Schema = {
     "required": ["competency", "level", "why"],
     "additionalProperties": False,
     "properties": {
-        "competency": {**_TEXT, "description": "Kompetensens namn."},
+        "competency": {**_NAME, "description": "Kompetensens namn."},
         "level": {
             "type": "integer",
             "minimum": 0,
@@ -136,11 +151,12 @@ ROLE: Schema = {
     "required": ["title", "summary", "targets"],
     "additionalProperties": False,
     "properties": {
-        "title": {**_TEXT, "description": "Rollens namn."},
+        "title": {**_TITLE, "description": "Rollens namn."},
         "summary": {**_TEXT, "maxLength": 160, "description": "En kort mening."},
         "targets": {
             "type": "array",
             "minItems": 1,
+            "maxItems": 100,
             "items": TARGET,
             "description": "Målnivå per kompetens, med motivering.",
         },
@@ -163,7 +179,7 @@ SETTINGS: Schema = {
                 "additionalProperties": False,
                 "properties": {
                     "value": {"type": "integer", "minimum": 1, "maximum": 5},
-                    "label": _TEXT,
+                    "label": {**_TEXT, "maxLength": 60},
                 },
             },
             "description": "Svarsskalan 1–5, varje steg med sin etikett.",
@@ -171,19 +187,21 @@ SETTINGS: Schema = {
         "min_answers": {
             "type": "integer",
             "minimum": 1,
+            "maximum": 12,
             "description": "Minsta antal svar för att en kompetens ska få ett värde.",
         },
         "bands": {
             "type": "array",
             "minItems": 1,
+            "maxItems": 10,
             "items": {
                 "type": "object",
                 "required": ["min", "label", "text"],
                 "additionalProperties": False,
                 "properties": {
                     "min": {"type": "integer", "minimum": 0, "maximum": 100},
-                    "label": _TEXT,
-                    "text": _TEXT,
+                    "label": {**_TEXT, "maxLength": 60},
+                    "text": {**_TEXT, "maxLength": 300},
                 },
             },
             "description": "Nivåer formulerade som potential; en nivå gäller från `min`.",
@@ -193,7 +211,7 @@ SETTINGS: Schema = {
             "required": ["identical_min_answers", "unanswered_share", "contradiction_min"],
             "additionalProperties": False,
             "properties": {
-                "identical_min_answers": {"type": "integer", "minimum": 2},
+                "identical_min_answers": {"type": "integer", "minimum": 2, "maximum": 1000},
                 "unanswered_share": {"type": "number", "minimum": 0, "maximum": 1},
                 "contradiction_min": {"type": "integer", "minimum": 1, "maximum": 5},
             },

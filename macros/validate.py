@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError, field_name
@@ -29,19 +30,38 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
     return f' (menade du "{close[0]}"?)' if close else ""
 
 
+def _is_integer(checker: object, instance: object) -> bool:
+    """An integer is written as one: `5`, not `5.0` (which JSON Schema would also accept)."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+def _is_number(checker: object, instance: object) -> bool:
+    """A finite number: YAML's `.nan` and `.inf` are not."""
+    return _is_integer(checker, instance) or (
+        isinstance(instance, float) and math.isfinite(instance)
+    )
+
+
+# The loader, the build and scoring_py agree on what a number is.
+StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _is_integer, "number": _is_number}
+    ),
+)
 _VALIDATORS: dict[int, Draft202012Validator] = {}
 
 
 def check_schema(document: Document, schema: Schema) -> list[ContentError]:
-    """Every schema problem of `document`, in Swedish, with field and line."""
+    """Every schema problem of `document`, in Swedish, with field and line; each once."""
     validator = _VALIDATORS.get(id(schema))
     if validator is None:
-        validator = _VALIDATORS[id(schema)] = Draft202012Validator(schema)
-    errors = []
+        validator = _VALIDATORS[id(schema)] = StrictValidator(schema)
+    errors: list[ContentError] = []
     for error in sorted(validator.iter_errors(document.data), key=lambda e: _sort_key(e.path)):
         if error.validator == "type" and "enum" in error.schema:
             continue  # the enum message says what is allowed, and covers the type too
-        errors.extend(_describe(document, error))
+        errors.extend(e for e in _describe(document, error) if e not in errors)
     return errors
 
 
@@ -84,6 +104,8 @@ def _describe(document: Document, error: ValidationError) -> list[ContentError]:
                     f'({str(value).lower()}) i YAML; skriv "{raw}" inom citattecken'
                 )
             ]
+        if isinstance(value, float) and value.is_integer() and error.validator_value == "integer":
+            return [at(f"ska vara ett heltal, men är {value}; skriv {int(value)} utan decimaler")]
         return [at(f"ska vara {wanted}, men är {_shown(value)}")]
     if keyword == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
@@ -136,4 +158,6 @@ def _shown(value: Any) -> str:
         return "en lista"
     if isinstance(value, dict):
         return "fält (nyckel: värde)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "inget ändligt tal" if math.isnan(value) else "oändligt"
     return str(value)

@@ -70,12 +70,36 @@ def test_crlf_and_bom_are_accepted(tmp_path: Path) -> None:
     assert doc.body == "Text"
 
 
-def test_unknown_yaml_problem_keeps_pyyaml_text(tmp_path: Path) -> None:
-    path = write(tmp_path / "a.md", "---\ntitle: *nope\n---\nText\n")
+SWEDISH_YAML_CASES = [
+    "title: *nope",
+    "title: &a x",
+    "title: !!python/object:os.system x",
+    "title: a\n...\nsummary: b",
+    "title: [a, b",
+    "title: {a: 1",
+    "title: a: b",
+    'title: "C:\\x"',
+    "title: ]",
+    "title: |x\n  a",
+    "title: 'a' b",
+    "? [a]\n: b",
+    "title: @x",
+    "title:\n  - a\n  b: c",
+    "title:\n\tb: 1",
+    "title: [" * 50 + "]" * 50,
+]
+
+
+@pytest.mark.parametrize("front_matter", SWEDISH_YAML_CASES)
+def test_every_yaml_problem_is_swedish_with_a_line(tmp_path: Path, front_matter: str) -> None:
+    path = write(tmp_path / "a.md", f"---\n{front_matter}\n---\nText\n")
     with pytest.raises(ParseFailed) as failed:
         read_document(path)
-    assert failed.value.error.message.startswith("YAML-fel: found undefined alias")
-    assert failed.value.error.line == 2
+    error = failed.value.error
+    assert error.message.startswith("YAML-fel: "), error
+    assert error.line is not None and error.line >= 2, error
+    for english in ("found", "expected", "could not", "while", "mapping", "scanning"):
+        assert english not in error.message, error
 
 
 def test_guess_title(tmp_path: Path) -> None:
