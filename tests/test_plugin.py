@@ -1,13 +1,16 @@
-"""The MkDocs adapter: a failed content load stops a build, but not a running preview."""
+"""The MkDocs adapter: a failed content load stops a build, never a running preview; the
+preview (and only the preview) shows a banner while the content has errors."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from macros.plugin import SaljkompetensPlugin
 
@@ -19,7 +22,7 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(MINIMAL, tmp_path / "content")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\ntheme: material\n", encoding="utf-8")
     return tmp_path
 
 
@@ -43,18 +46,60 @@ def test_build_fails_on_invalid_content(project: Path) -> None:
         plugin.on_config(config)
 
 
-def test_preview_keeps_last_good_content(project: Path, capsys) -> None:
+PAGE_HTML = "<html><head><title>T</title></head><body><p>Text</p></body></html>"
+
+
+def _post_page(plugin: SaljkompetensPlugin, config: object) -> str:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
+    return plugin.on_post_page(PAGE_HTML, page=page, config=config)  # type: ignore[arg-type]
+
+
+def test_preview_keeps_last_good_content_and_shows_a_banner(project: Path, capsys) -> None:
     plugin, config = _plugin(project, "serve")
     plugin.on_config(config)
     good = plugin.kb
+    assert "sk-preview-errors" not in _post_page(plugin, config)
     _break(project)
     plugin.on_config(config)  # no exception: the preview keeps serving
     assert plugin.kb is good
     assert 'lang: "en" är inte tillåtet' in capsys.readouterr().err
+    html = _post_page(plugin, config)
+    assert 'data-preview-errors="1"' in html
+    assert "Förhandsvisningen visar senaste fungerande innehåll." in html
+    assert "lang: &quot;en&quot; är inte tillåtet" in html  # escaped like any text
 
 
-def test_preview_without_a_good_state_fails(project: Path) -> None:
+def test_preview_without_a_good_state_keeps_running(project: Path) -> None:
     plugin, config = _plugin(project, "serve")
     _break(project)
-    with pytest.raises(PluginError):
-        plugin.on_config(config)
+    plugin.on_config(config)  # no exception: `make serve` never dies on content
+    assert plugin.kb is None
+    files = plugin.on_files(Files([]), config)
+    assert list(files) == []
+    assert "Förhandsvisningen visar sidorna utan innehållet" in _post_page(plugin, config)
+
+
+def test_a_build_never_shows_the_banner(project: Path) -> None:
+    plugin, config = _plugin(project, "build")
+    plugin.on_config(config)
+    assert "sk-preview-errors" not in _post_page(plugin, config)
+
+
+def test_only_the_themes_inline_scripts_are_trusted(project: Path, caplog) -> None:
+    plugin, config = _plugin(project, "serve")
+    plugin.on_config(config)
+    theme = (  # Material's partials/javascripts/base.html, with this page's base URL
+        '<script>__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)'
+        '-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem('
+        't.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname'
+        '+"."+e,JSON.stringify(_))}catch(e){}}</script>'
+    )
+    planted = "<script>window.__pwned=1</script>"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="x.md"))
+    html = plugin.on_post_page(
+        PAGE_HTML.replace("<p>", theme + planted + "<p>"), page=page, config=config
+    )
+    policy = html.split('content="')[1].split('"')[0]
+    assert policy.count("'sha256-") == 1  # the theme's script, not the planted one
+    assert "blockeras av webbläsaren" in caplog.text
+    assert "x.md" in caplog.text

@@ -1,0 +1,33 @@
+"""The preview's banner: content errors shown on every page of `mkdocs serve`.
+
+Only the preview ever calls this; a build with content errors publishes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ContentErrors
+from .text import html_text
+
+_BODY = re.compile(r"<body\b[^>]*>", re.I)
+
+
+def error_banner(html: str, problems: ContentErrors, *, kept_content: bool) -> str:
+    """`html` with a banner listing `problems` right after `<body>`."""
+    match = _BODY.search(html)
+    if not match:
+        return html
+    count = len(problems.errors)
+    shown = (
+        "Förhandsvisningen visar senaste fungerande innehåll."
+        if kept_content
+        else "Förhandsvisningen visar sidorna utan innehållet från content/."
+    )
+    items = "".join(f"<li><code>{html_text(str(error))}</code></li>" for error in problems.errors)
+    banner = (
+        '<div class="sk-preview-errors" role="alert" data-preview-errors="'
+        f'{count}"><p><strong>Innehållet har {count} fel</strong> och skulle inte publiceras. '
+        f"{shown} Rätta felen och spara, så uppdateras sidan.</p><ul>{items}</ul></div>"
+    )
+    return html[: match.end()] + banner + html[match.end() :]
