@@ -110,3 +110,24 @@ def test_help_is_swedish() -> None:
     assert text.startswith("användning: python -m scoring_py score SVAR.json")
     assert "--definition SÖKVÄG" in text and "visa den här hjälpen" in text
     assert run("score", "--help").stdout == done.stdout
+
+
+def test_the_pages_export_file_is_scored_as_it_is(tmp_path: Path) -> None:
+    """The file the page exports: answers wrapped with the result the page showed."""
+    export = {
+        "format": "saljkompetens-export",
+        "version": 1,
+        "answers": ANSWERS,
+        "result": {"format": "saljkompetens-resultat", "overall": 100},  # never trusted
+    }
+    path = write_answers(tmp_path, export)
+    done = run("score", str(path), "--definition", str(FIXTURE))
+    assert (done.returncode, done.stderr) == (0, b"")
+    plain = tmp_path / "bara-svaren.json"
+    plain.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    assert done.stdout == run("score", str(plain), "--definition", str(FIXTURE)).stdout
+    # Scored anew, not copied: prospektering 4 and (reverse) 6 − 2 = 4, mean 4 → 75;
+    # avslut 3 and 5, mean 4 → 75; behovsanalys unanswered; overall 75.
+    result = json.loads(done.stdout)
+    assert result["overall"] == 75
+    assert result["competencies"][0]["score"] == 75

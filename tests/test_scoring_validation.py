@@ -81,8 +81,24 @@ def test_invalid_item_values(values: dict[Any, Any], message: str) -> None:
         ({"version": 1, "answers": {}}, 'Svaren saknar "format" (ska vara "saljkompetens-svar").'),
         (
             {"format": "saljkompetens-bedomning", "version": 1, "answers": {}},
-            'Svaren har fel format: "format" ska vara "saljkompetens-svar", fick '
-            '"saljkompetens-bedomning" (text).',
+            'Svaren har fel format: "format" ska vara "saljkompetens-svar" (eller '
+            '"saljkompetens-export" för en exportfil), fick "saljkompetens-bedomning" (text).',
+        ),
+        (
+            {"format": "saljkompetens-export", "version": 2, "answers": {}},
+            'Exportfilens version stöds inte: "version" ska vara 1, fick 2.',
+        ),
+        (
+            {"format": "saljkompetens-export", "version": 1, "result": {}},
+            'Exportfilen saknar svaren: "answers" ska vara ett objekt, fick inget värde.',
+        ),
+        (
+            {"format": "saljkompetens-export", "version": 1, "answers": [4, 4]},
+            'Exportfilen saknar svaren: "answers" ska vara ett objekt, fick en lista.',
+        ),
+        (
+            {"format": "saljkompetens-export", "version": 1, "answers": {"answers": {}}},
+            'Svaren saknar "format" (ska vara "saljkompetens-svar").',
         ),
         (
             {"format": "saljkompetens-svar", "version": 2, "answers": {}},

@@ -10,10 +10,12 @@ from .errors import ScoringError, describe_value, shorten
 from .json_text import parse_json_text
 from .model import Definition
 
-__all__ = ["ANSWERS_FORMAT", "ANSWERS_VERSION", "Answers", "parse_answers"]
+__all__ = ["ANSWERS_FORMAT", "ANSWERS_VERSION", "EXPORT_FORMAT", "Answers", "parse_answers"]
 
 ANSWERS_FORMAT = "saljkompetens-svar"
 ANSWERS_VERSION = 1
+EXPORT_FORMAT = "saljkompetens-export"
+"""The page's export file: ``{"format", "version", "answers": <answers>, "result"}``."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ def parse_answers(
     """Validate answers against a definition.
 
     Unanswered statements are absent or ``null``. Unknown top-level keys are ignored.
+    The page's export file is accepted as it is: its ``answers`` are read, its stored
+    ``result`` is not (the result is always computed anew).
 
     Args:
         data: The answers as a parsed JSON object, JSON text or an :class:`Answers`.
@@ -63,6 +67,8 @@ def parse_answers(
         data = parse_json_text(data, "Svaren")
     if not isinstance(data, dict):
         raise ScoringError(f"Svaren måste vara ett JSON-objekt, fick {describe_value(data)}.")
+    if data.get("format") == EXPORT_FORMAT:
+        data = _unwrap_export(data)
     _check_header(data)
     values = _values(data, definition)
     role = data.get("role")
@@ -71,13 +77,29 @@ def parse_answers(
     return Answers(values=values, role=role)
 
 
+def _unwrap_export(data: dict[str, Any]) -> dict[str, Any]:
+    version = data.get("version")
+    if isinstance(version, bool) or version != ANSWERS_VERSION:
+        got = describe_value(version) if "version" in data else "inget värde"
+        raise ScoringError(
+            f'Exportfilens version stöds inte: "version" ska vara {ANSWERS_VERSION}, fick {got}.'
+        )
+    inner = data.get("answers")
+    if not isinstance(inner, dict):
+        got = describe_value(inner) if "answers" in data else "inget värde"
+        raise ScoringError(
+            f'Exportfilen saknar svaren: "answers" ska vara ett objekt, fick {got}.'
+        )
+    return inner
+
+
 def _check_header(data: dict[str, Any]) -> None:
     if "format" not in data:
         raise ScoringError(f'Svaren saknar "format" (ska vara "{ANSWERS_FORMAT}").')
     if data["format"] != ANSWERS_FORMAT:
         raise ScoringError(
-            f'Svaren har fel format: "format" ska vara "{ANSWERS_FORMAT}", '
-            f"fick {describe_value(data['format'])}."
+            f'Svaren har fel format: "format" ska vara "{ANSWERS_FORMAT}" (eller '
+            f'"{EXPORT_FORMAT}" för en exportfil), fick {describe_value(data["format"])}.'
         )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version != ANSWERS_VERSION:

@@ -23,7 +23,9 @@ Räknar fram resultatet av självskattningen i Säljkompetens och skriver det
 som JSON (samma format som i webbläsaren) till standard output.
 
 kommandon:
-  score SVAR.json        poängsätt svaren i SVAR.json (format "saljkompetens-svar")
+  score SVAR.json        poängsätt svaren i SVAR.json: sidans exportfil
+                         ("saljkompetens-export") eller bara svaren
+                         ("saljkompetens-svar")
 
 flaggor:
   --role ROLL            jämför med rollen ROLL (t.ex. nykundsjagare); ersätter
