@@ -379,7 +379,7 @@ def test_share_link_round_trip_and_broken_links(
     page.click("#sk-share")
     link = page.input_value("#sk-share-link")
     assert "#svar=" in link and f"&roll={role}" in link
-    assert page.url == link
+    assert "#" not in page.url  # the address bar keeps showing one's own answers
     wait_python(page)
     wait_result(page, len(values))
     expected_scores = shown_scores(page)
@@ -388,19 +388,47 @@ def test_share_link_round_trip_and_broken_links(
     fresh.on("request", lambda request: requests.append(request.url))
     try:
         other = fresh.new_page()
+        # The receiver has answers of their own: the link shows the shared ones beside them.
+        open_assessment(other, site_url)
+        own = {next(iter(values)): 2, list(values)[1]: 5}
+        answer(other, own)
+        own_stored = stored(other)
         other.goto(link)
         other.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+        expect(other.locator("#sk-shared")).to_be_visible()
+        expect(other.locator("#sk-shared-text")).to_contain_text(
+            f"({len(values)} av {len(items(definition))} besvarade)"
+        )
+        expect(other.locator("#sk-shared-text")).to_contain_text("(2 besvarade) är orörda")
         assert checked(other) == values
         expect(other.locator("#sk-role")).to_have_value(role)
+        expect(other.locator("fieldset.sk-item input").first).to_be_disabled()
         wait_python(other)
         wait_result(other, len(values))
         assert shown_scores(other) == expected_scores
+        assert stored(other) == own_stored  # viewing saved nothing
 
-        # Own answers in this browser, then broken links: message, own answers kept, no crash.
-        other.goto(f"{site_url}sjalvskattning/")
+        # Back to one's own answers, untouched.
+        other.click("#sk-own")
+        expect(other.locator("#sk-shared")).to_be_hidden()
+        assert checked(other) == own
+        assert "#" not in other.url
+
+        # Keeping the shared answers is a choice that says what it replaces.
+        other.goto(link)
+        other.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+        other.click("#sk-keep-shared")
+        expect(other.locator("#sk-keep-shared")).to_have_text("Ersätt mina 2 sparade svar")
+        assert stored(other) == own_stored  # one click is not enough
+        other.click("#sk-keep-shared")
+        expect(other.locator("#sk-message")).to_contain_text("ersatte dina 2 tidigare svar")
+        assert stored(other)["answers"] == values
+        assert stored(other)["role"] == role
+        expect(other.locator("fieldset.sk-item input").first).to_be_enabled()
+
+        # Broken links: a message, own answers kept, no crash.
         other.click("#sk-erase")
         other.click("#sk-erase")
-        own = {next(iter(values)): 2}
         answer(other, own)
         page_errors: list[str] = []
         other.on("pageerror", lambda error: page_errors.append(str(error)))
@@ -423,7 +451,102 @@ def test_share_link_round_trip_and_broken_links(
     no_foreign_requests(requests, site_url)
 
 
+# ---------------------------------------------------------------- storage full, two tabs
+
+
+def test_full_storage_is_told_at_once_and_answers_stay(page: Page, site_url, definition) -> None:
+    open_assessment(page, site_url)
+    filled = page.evaluate(
+        """() => {  // fill this origin's localStorage to its quota
+            let chunk = "x".repeat(1 << 20), i = 0;
+            while (chunk.length > 0) {
+                try { localStorage.setItem(`fyllnad-${i++}`, chunk); }
+                catch { chunk = chunk.slice(0, chunk.length >> 1); }
+            }
+            return i;
+        }"""
+    )
+    assert filled > 1
+    warning = page.locator("#sk-storage-warning")
+    expect(warning).to_be_hidden()
+    chosen = dict(list(varied_answers(definition).items())[:3])
+    answer(page, chosen, real_clicks=True)
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("Dina svar kunde inte sparas")
+    expect(warning).to_contain_text("lagring för den här webbplatsen är full")
+    expect(page.locator("#sk-storage-export")).to_be_visible()
+    assert checked(page) == chosen  # the answers stay in the page
+    expect(page.locator("#sk-progress-text")).to_have_text(f"3 av {len(items(definition))}")
+    with page.expect_download() as download_info:
+        page.click("#sk-storage-export")
+    exported = json.loads(Path(download_info.value.path()).read_text("utf-8"))
+    assert exported["answers"]["answers"] == chosen
+
+    # Room again: the next answer saves everything and the warning goes.
+    page.evaluate("() => { for (const k of Object.keys(localStorage)) "
+                  "if (k.startsWith('fyllnad-')) localStorage.removeItem(k); }")  # fmt: skip
+    more = dict(list(varied_answers(definition).items())[3:4])
+    answer(page, more, real_clicks=True)
+    expect(warning).to_be_hidden()
+    assert stored(page)["answers"] == {**chosen, **more}
+
+
+def test_disabled_storage_is_told(browser: Browser, site_url, definition) -> None:
+    context = browser.new_context(locale="sv-SE")
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() {"
+        " throw new DOMException('nej', 'SecurityError'); }});"
+    )
+    try:
+        page = context.new_page()
+        open_assessment(page, site_url)
+        expect(page.locator("#sk-storage-warning")).to_contain_text("tillåter inte")
+        answer(page, dict(list(varied_answers(definition).items())[:2]), real_clicks=True)
+        expect(page.locator("#sk-progress-text")).to_have_text(f"2 av {len(items(definition))}")
+    finally:
+        context.close()
+
+
+def test_two_tabs_stay_in_step(context: BrowserContext, site_url, definition, requests) -> None:
+    first, second = context.new_page(), context.new_page()
+    open_assessment(first, site_url)
+    open_assessment(second, site_url)
+    ids = [item["id"] for item in items(definition)]
+
+    answer(first, {ids[0]: 5})
+    expect(second.locator("#sk-progress-text")).to_contain_text("1 av")
+    assert checked(second) == {ids[0]: 5}
+    answer(second, {ids[1]: 2})  # answers in both tabs merge; none is dropped
+    expect(first.locator("#sk-progress-text")).to_contain_text("2 av")
+    assert checked(first) == {ids[0]: 5, ids[1]: 2}
+    assert stored(first)["answers"] == {ids[0]: 5, ids[1]: 2}
+
+    # An erase holds in every tab: the other tab does not write the old answers back.
+    first.click("#sk-erase")
+    first.click("#sk-erase")
+    expect(second.locator("#sk-message")).to_contain_text("raderades i en annan flik")
+    assert checked(second) == {}
+    answer(second, {ids[2]: 3})
+    assert stored(first)["answers"] == {ids[2]: 3}
+    expect(first.locator("#sk-progress-text")).to_contain_text("1 av")
+    no_foreign_requests(requests, site_url)
+
+
 # ---------------------------------------------------------------- failure modes
+
+
+@pytest.mark.parametrize("file", ["pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip"])
+def test_missing_pyodide_file_is_named_within_seconds(
+    context: BrowserContext, page: Page, site_url, definition, file: str
+) -> None:
+    context.route(f"**/pyodide/**/{file}", lambda route: route.fulfill(status=404, body="nej"))
+    open_assessment(page, site_url)
+    chosen = dict(list(varied_answers(definition).items())[:2])
+    answer(page, chosen)
+    page.wait_for_selector('#sk-status[data-state="error"]', timeout=15_000)
+    expect(page.locator("#sk-status")).to_contain_text(f"Filen {file} kunde inte hämtas (HTTP 404)")
+    assert checked(page) == chosen
+    assert stored(page)["answers"] == chosen
 
 
 def test_blocked_pyodide_reports_error_and_keeps_answers(

@@ -3,6 +3,24 @@
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+/** Shows `result` in the result section (`#resultat`), marked ready. */
+export function renderResult(section, result, root) {
+  section.querySelector("#sk-result-body").replaceChildren(...resultNodes(result, root));
+  const placeholder = section.querySelector(".sk-result-empty");
+  if (placeholder) placeholder.hidden = true;
+  section.dataset.answered = String(result.answered);
+  section.dataset.state = "ready";
+}
+
+/** Empties the result section: nothing answered. */
+export function clearResult(section) {
+  section.querySelector("#sk-result-body").replaceChildren();
+  const placeholder = section.querySelector(".sk-result-empty");
+  if (placeholder) placeholder.hidden = false;
+  section.dataset.state = "empty";
+  delete section.dataset.answered;
+}
+
 /**
  * The nodes of the result view.
  * @param {object} result a "saljkompetens-resultat" object

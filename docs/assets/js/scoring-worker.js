@@ -40,6 +40,51 @@ async function fetchOk(url, what) {
   return response;
 }
 
+const PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+const realFetch = self.fetch.bind(self);
+
+function fileName(url) {
+  return decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
+}
+
+// Every file Pyodide fetches goes through here: the first one that fails is reported at
+// once, with its name and HTTP status, instead of leaving loadPyodide waiting.
+function watchFetches(base) {
+  let report;
+  const failed = new Promise((_, reject) => {
+    report = reject;
+  });
+  failed.catch(() => {});
+  self.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), base).href;
+    let response;
+    try {
+      response = await realFetch(input, init);
+    } catch (error) {
+      if (url.startsWith(base)) report(new StageError("pyodide", `Filen ${fileName(url)} kunde inte hämtas (nätverksfel eller blockerad fil).`));
+      throw error;
+    }
+    if (!response.ok && url.startsWith(base)) {
+      report(new StageError("pyodide", `Filen ${fileName(url)} kunde inte hämtas (HTTP ${response.status}).`));
+    }
+    return response;
+  };
+  return failed;
+}
+
+// After a failure with no failed fetch seen (e.g. a module import): which file is missing?
+async function missingFile(base) {
+  for (const name of PYODIDE_FILES) {
+    try {
+      const response = await realFetch(base + name, { method: "HEAD", cache: "no-store" });
+      if (!response.ok) return `Filen ${name} kunde inte hämtas (HTTP ${response.status}).`;
+    } catch {
+      return `Filen ${name} kunde inte hämtas (nätverksfel eller blockerad fil).`;
+    }
+  }
+  return "någon av dess filer kunde inte laddas.";
+}
+
 function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -48,11 +93,12 @@ async function start(config) {
   const t0 = performance.now();
   const base = config.pyodide.endsWith("/") ? config.pyodide : `${config.pyodide}/`;
 
+  const failedFetch = watchFetches(base);
   let loadPyodide;
   try {
     ({ loadPyodide } = await import(`${base}pyodide.mjs`));
   } catch {
-    fail("pyodide", "Python-miljön (Pyodide) kunde inte laddas: filen pyodide.mjs gick inte att hämta.");
+    fail("pyodide", `Python-miljön (Pyodide) kunde inte laddas: ${await missingFile(base)}`);
   }
   if (typeof loadPyodide !== "function") {
     fail("pyodide", "Python-miljön (Pyodide) kunde inte laddas: pyodide.mjs är inte den väntade filen.");
@@ -66,15 +112,13 @@ async function start(config) {
 
   let pyodide;
   try {
-    pyodide = await loadPyodide({
-      indexURL: base,
-      fullStdLib: false,
-      stdout: () => {},
-      stderr: () => {},
-    });
+    pyodide = await Promise.race([
+      loadPyodide({ indexURL: base, fullStdLib: false, stdout: () => {}, stderr: () => {} }),
+      failedFetch,
+    ]);
   } catch (error) {
-    console.error(PREFIX, error);
-    fail("pyodide", "Python-miljön (Pyodide) kunde inte startas: någon av dess filer saknas eller är blockerad.");
+    const detail = error instanceof StageError ? error.message : await missingFile(base);
+    fail("pyodide", `Python-miljön (Pyodide) kunde inte startas: ${detail}`);
   }
 
   const bytes = await wheelBytes;

@@ -1,0 +1,88 @@
+// Säljkompetens: the visitor's answers as data, and the checks every untrusted copy
+// (storage, import, share link) goes through. Pure: no DOM, no storage.
+
+export const ANSWERS_FORMAT = "saljkompetens-svar";
+export const EXPORT_FORMAT = "saljkompetens-export";
+export const VERSION = 1;
+
+/**
+ * What valid answers look like, read from the static form.
+ * @typedef {{itemIds: string[], roleSlugs: Set<string>, scaleMin: number, scaleMax: number}} Model
+ * @typedef {{answers: Map<string, number>, role: string|null}} State
+ */
+
+/** An empty state: nothing answered, no role. */
+export function emptyState() {
+  return { answers: new Map(), role: null };
+}
+
+/** The state as a "saljkompetens-svar" object, answers in the form's order. */
+export function toObject(state, model) {
+  const values = {};
+  for (const id of model.itemIds) if (state.answers.has(id)) values[id] = state.answers.get(id);
+  return { format: ANSWERS_FORMAT, version: VERSION, answers: values, role: state.role };
+}
+
+/**
+ * Checks an untrusted answers object; returns a new State or throws an Error whose
+ * message is Swedish and starts with `where`.
+ */
+export function validateAnswers(data, model, where) {
+  if (!isPlainObject(data)) throw new Error(`${where} är inte ett JSON-objekt.`);
+  if (data.format !== ANSWERS_FORMAT) {
+    throw new Error(`${where} har fel format (ska vara "${ANSWERS_FORMAT}" eller "${EXPORT_FORMAT}").`);
+  }
+  if (data.version !== VERSION) throw new Error(`${where} har en version som inte stöds (ska vara ${VERSION}).`);
+  const raw = data.answers;
+  if (!isPlainObject(raw)) throw new Error(`${where} saknar svar: "answers" ska vara ett objekt.`);
+  const keys = Object.keys(raw);
+  const total = model.itemIds.length;
+  if (keys.length > total) {
+    throw new Error(`${where} innehåller fler svar (${keys.length}) än det finns påståenden (${total}).`);
+  }
+  const known = new Set(model.itemIds);
+  const answers = new Map();
+  for (const key of keys) {
+    if (!known.has(key)) throw new Error(`${where} innehåller ett okänt påstående: "${shorten(key)}".`);
+    const value = raw[key];
+    if (value === null) continue;
+    if (!Number.isInteger(value) || value < model.scaleMin || value > model.scaleMax) {
+      throw new Error(`${where}: svaret på "${key}" måste vara ett heltal från ${model.scaleMin} till ${model.scaleMax}.`);
+    }
+    answers.set(key, value);
+  }
+  const role = data.role === undefined ? null : data.role;
+  if (role !== null && (typeof role !== "string" || !model.roleSlugs.has(role))) {
+    throw new Error(`${where} anger en okänd roll${typeof role === "string" ? `: "${shorten(role)}"` : ""}.`);
+  }
+  return { answers, role };
+}
+
+/** Reads an imported file's text: the page's export or a plain answers file. */
+export function parseImport(text, model) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error("Filen är inte giltig JSON.");
+  }
+  if (isPlainObject(data) && data.format === EXPORT_FORMAT) {
+    if (data.version !== VERSION) throw new Error(`Exportfilen har en version som inte stöds (ska vara ${VERSION}).`);
+    return validateAnswers(data.answers, model, "Svaren i exportfilen");
+  }
+  return validateAnswers(data, model, "Filen");
+}
+
+/** The page's export file: the answers, and the result shown with them (or null). */
+export function exportObject(state, model, result) {
+  return { format: EXPORT_FORMAT, version: VERSION, answers: toObject(state, model), result: result || null };
+}
+
+export function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function shorten(text, limit = 40) {
+  const value = String(text);
+  return value.length <= limit ? value : `${value.slice(0, limit)}…`;
+}

@@ -1,0 +1,89 @@
+// Säljkompetens: the static form as the page script sees it: what it asks (the model),
+// what it shows (a state), progress, and the page's message areas. DOM only, no storage.
+
+/** The model of valid answers, read from the form (same order as the definition). */
+export function readModel(form, roleSelect) {
+  const itemIds = Array.from(form.querySelectorAll("fieldset.sk-item[data-item]"), (el) => el.dataset.item);
+  const first = itemIds.length ? form.querySelectorAll(`input[type="radio"][name="${CSS.escape(itemIds[0])}"]`) : [];
+  const scale = Array.from(first, (input) => Number(input.value));
+  return {
+    itemIds,
+    roleSlugs: new Set(Array.from(roleSelect.options, (o) => o.value).filter(Boolean)),
+    scaleMin: Math.min(...scale),
+    scaleMax: Math.max(...scale),
+  };
+}
+
+export class FormView {
+  constructor(form, roleSelect, progress, progressText) {
+    Object.assign(this, { form, roleSelect, progress, progressText });
+  }
+
+  /** The single change an input event stands for: {id, value} or {role}. */
+  change(target, model) {
+    if (target === this.roleSelect) return { role: model.roleSlugs.has(target.value) ? target.value : null };
+    if (target instanceof HTMLInputElement && target.type === "radio" && target.checked) {
+      return { id: target.name, value: Number(target.value) };
+    }
+    return null;
+  }
+
+  show(state) {
+    for (const input of this.form.querySelectorAll('input[type="radio"]')) {
+      input.checked = state.answers.get(input.name) === Number(input.value);
+    }
+    this.roleSelect.value = state.role || "";
+    const total = this.progress.max;
+    this.progress.value = state.answers.size;
+    this.progressText.textContent = `${state.answers.size} av ${total}`;
+    for (const fieldset of this.form.querySelectorAll("fieldset.sk-item")) {
+      fieldset.classList.toggle("sk-answered", state.answers.has(fieldset.dataset.item));
+    }
+  }
+
+  /** Locks the statements (e.g. while shared answers are shown); the role stays free. */
+  lock(locked) {
+    for (const fieldset of this.form.querySelectorAll("fieldset.sk-item")) fieldset.disabled = locked;
+  }
+}
+
+/** A message area: text and a kind (info | warning | error), or empty. */
+export class Message {
+  constructor(element) {
+    this.element = element;
+  }
+
+  show(text, kind = "info") {
+    this.element.textContent = text;
+    this.element.dataset.kind = kind;
+    this.element.hidden = false;
+  }
+
+  clear() {
+    this.element.textContent = "";
+    delete this.element.dataset.kind;
+  }
+}
+
+/** A button that asks for a second click within 8 s before it acts. */
+export function confirmingButton(button, question, act) {
+  const label = button.textContent;
+  let timer = null;
+  const reset = () => {
+    clearTimeout(timer);
+    button.textContent = label;
+    delete button.dataset.confirm;
+  };
+  button.addEventListener("click", () => {
+    if (button.dataset.confirm !== "1") {
+      button.dataset.confirm = "1";
+      button.textContent = question();
+      timer = setTimeout(reset, 8000);
+      return;
+    }
+    reset();
+    act();
+  });
+  button.addEventListener("blur", reset);
+  return reset;
+}

@@ -1,0 +1,72 @@
+// Säljkompetens: the client side of the scoring worker (Pyodide's worker / client /
+// consumer split). It starts the worker, maps request ids to promises and knows nothing
+// of the page. Messages: see scoring-worker.js.
+
+const READY_TIMEOUT_MS = 60_000;
+
+export class ScoringClient {
+  /**
+   * @param {string} workerUrl the module worker's URL
+   * @param {{pyodide: string, wheel: string, sha256: string, definition: string}} config
+   */
+  constructor(workerUrl, config, WorkerClass = globalThis.Worker) {
+    this.pending = new Map();
+    this.nextId = 1;
+    this.state = "loading"; // loading | ready | error
+    this.ready = new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+    });
+    this.ready.catch(() => {});
+    const timer = setTimeout(() => {
+      this.fail("Det tog för lång tid (mer än 60 sekunder) att starta Python i webbläsaren.");
+    }, READY_TIMEOUT_MS);
+    this.ready.finally(() => clearTimeout(timer)).catch(() => {});
+    try {
+      this.worker = new WorkerClass(workerUrl, { type: "module" });
+    } catch {
+      this.fail("Webbläsaren kunde inte starta poängräkningen (Web Worker saknas eller är blockerad).");
+      return;
+    }
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.fail("Poängräkningens skript (scoring-worker.js) kunde inte laddas.");
+    });
+    this.worker.addEventListener("message", (event) => this.receive(event.data || {}));
+    this.worker.postMessage({ type: "init", config });
+  }
+
+  receive(data) {
+    if (data.type === "ready") {
+      if (this.state !== "loading") return;
+      this.state = "ready";
+      this.settle.resolve(Number(data.seconds || 0));
+    } else if (data.type === "error" && data.id == null) {
+      this.fail(data.message);
+    } else if (this.pending.has(data.id)) {
+      const { resolve, reject } = this.pending.get(data.id);
+      this.pending.delete(data.id);
+      if (data.type === "result") resolve(data.json);
+      else reject(new Error(data.message));
+    }
+  }
+
+  fail(message) {
+    if (this.state === "error") return;
+    this.state = "error";
+    if (this.worker) this.worker.terminate();
+    const error = new Error(message);
+    this.settle.reject(error);
+    for (const { reject } of this.pending.values()) reject(error);
+    this.pending.clear();
+  }
+
+  /** Scores an answers object; resolves with the result JSON text once Python is ready. */
+  async score(answers) {
+    await this.ready;
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: "score", id, answers: JSON.stringify(answers) });
+    });
+  }
+}
