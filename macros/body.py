@@ -63,7 +63,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class Page:
-    """Where a body is published (`kompetenser/x.md`) and the pages it may link to."""
+    """Where a body is published (`kompetenser/x.md`) and the files it may link to
+    (generated pages and every file under `docs/`)."""
 
     src_uri: str
     known: Collection[str]
@@ -80,8 +81,8 @@ def check_body(body: str, page: Page) -> list[Problem]:
     scanner.feed(render_html(body))
     scanner.close()
     problems = list(scanner.problems)
-    for href in scanner.links:
-        problem = _link_problem(href, page, scanner.ids)
+    for tag, href in scanner.links:
+        problem = _link_problem(tag, href, page, scanner.ids)
         if problem:
             problems.append(problem)
     return problems
@@ -108,11 +109,11 @@ class _Scanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[Problem] = []
-        self.links: list[str] = []
+        self.links: list[tuple[str, str]] = []  # (element, address)
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCKED_ELEMENTS:
+        if tag in BLOCKED_ELEMENTS:  # one problem per element: it goes as a whole
             self.problems.append(
                 Problem(
                     f"elementet <{tag}> är inte tillåtet i texten (det {BLOCKED_ELEMENTS[tag]}); "
@@ -120,6 +121,7 @@ class _Scanner(HTMLParser):
                     f"<{tag}",
                 )
             )
+            return
         for name, value in attrs:
             value = value or ""
             if name == "id":
@@ -161,11 +163,11 @@ class _Scanner(HTMLParser):
                 )
             )
         elif (tag, name) in (("a", "href"), ("img", "src")):
-            self.links.append(value)
+            self.links.append((tag, value))
 
 
-def _link_problem(href: str, page: Page, ids: set[str]) -> Problem | None:
-    """Why MkDocs could not resolve `href` on `page`, or None when it can."""
+def _link_problem(tag: str, href: str, page: Page, ids: set[str]) -> Problem | None:
+    """Why MkDocs could not resolve `href` (of an `a` or `img`) on `page`, or None."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         if parts.scheme.lower() in _ALLOWED_SCHEMES:
@@ -191,9 +193,16 @@ def _link_problem(href: str, page: Page, ids: set[str]) -> Problem | None:
             "../kompetenser/prospektering.md",
             href[:40],
         )
-    target = posixpath.normpath(
-        posixpath.join(posixpath.dirname(page.src_uri), unquote(parts.path))
-    )
+    folder = posixpath.dirname(page.src_uri)
+    target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+    if tag == "img":
+        if target in page.known:
+            return None
+        return Problem(
+            f'bilden "{_short(href)}" finns inte ({target}); lägg bilden under docs/ och skriv '
+            "sökvägen till den från sidan",
+            href[:40],
+        )
     if not target.endswith(".md"):
         return Problem(
             f'länken "{_short(href)}" leder inte till en sida; skriv sökvägen till sidans '

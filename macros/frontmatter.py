@@ -89,11 +89,11 @@ def read_text(path: Path, shown: Path) -> str:
     if bad:
         char = bad.group()
         line = text.count("\n", 0, bad.start()) + 1
-        name = unicodedata.name(char, "ett styrtecken")
+        code = " ".join(filter(None, [f"U+{ord(char):04X}", unicodedata.name(char, "")]))
         raise ParseFailed(
             ContentError(
                 shown,
-                f"filen innehåller ett osynligt styrtecken (U+{ord(char):04X} {name}); "
+                f"filen innehåller ett osynligt styrtecken ({code}); "
                 "ta bort det (det syns inte i de flesta redigerare)",
                 line=line,
             )

@@ -24,7 +24,7 @@ from .model import (
     Target,
     naming_sentence,
 )
-from .names import name_problem
+from .names import name_problem, skeleton
 from .slugs import slugify
 from .text import one_line
 from .validate import check_schema, field_name, suggestion
@@ -146,7 +146,7 @@ class _Loading:
         """Remember what a file that cannot be built names, to spare follow-on errors."""
         title = doc.data.get("title")
         if isinstance(title, str):
-            self.broken_titles.add(title)
+            self.broken_titles.update({title, skeleton(title)})
         mindsets = doc.data.get("mindsets")
         if isinstance(mindsets, list):
             self.broken_uses.update(name for name in mindsets if isinstance(name, str))
@@ -356,7 +356,9 @@ class _Loading:
             if name not in self.broken_titles:
                 look_alike = name_problem(name)
                 if look_alike:
-                    self.error(doc, f'"{name}" {look_alike}', path)
+                    meant = skeleton(name)
+                    hint = f' (menade du "{meant}"?)' if meant in known else ""
+                    self.error(doc, f'"{name}" {look_alike}{hint}', path)
                 else:
                     self.error(doc, f'{problem} "{name}"{suggestion(name, known)}', path)
             return False
@@ -421,7 +423,8 @@ class _Loading:
     def _docs_pages(self) -> set[str]:
         if self.docs_dir is None or not self.docs_dir.is_dir():
             return set()
-        return {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*.md")}
+        files = self.docs_dir.rglob("*")
+        return {path.relative_to(self.docs_dir).as_posix() for path in files if path.is_file()}
 
     def _check_named(self, doc: Document, competency: Competency, name: str, index: int) -> None:
         """A competency's text must name each of its mindsets in a sentence."""

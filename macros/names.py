@@ -40,5 +40,18 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+# Letters of other scripts that look like Latin ones (after Unicode's confusables list).
+_LATIN_LOOK = str.maketrans(
+    "аеорсухіјѕԁһӏАВЕКМНОРСТХІЈЅοαινρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhlABEKMHOPCTXIJSoaivptuxABEZHIKMNOPTYX",
+)
+
+
+def skeleton(name: str) -> str:
+    """`name` without invisible characters, look-alike letters replaced by Latin ones."""
+    visible = "".join(char for char in name if unicodedata.category(char) != "Cf")
+    return visible.translate(_LATIN_LOOK)
+
+
 def _script(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]

@@ -141,6 +141,10 @@ _PROBLEMS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
 )
+_TOO_DEEP = (
+    f"fälten är nästlade i fler än {MAX_DEPTH} nivåer; innehållet behöver högst 4 – "
+    "kontrollera hakparenteser och indrag"
+)
 _FALLBACK = "raden kan inte läsas som YAML; kontrollera indrag, kolon och citattecken"
 
 
@@ -183,17 +187,13 @@ def _refuse_constructs(text: str, shown: Path, line_offset: int) -> None:
             if isinstance(token, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _problem(
-                        shown,
-                        f"fälten är nästlade i fler än {MAX_DEPTH} nivåer; innehållet behöver "
-                        "högst 4 – kontrollera hakparenteser och indrag",
-                        token.start_mark,
-                        line_offset,
-                    )
+                    raise _problem(shown, _TOO_DEEP, token.start_mark, line_offset)
             elif isinstance(token, _CLOSE):
                 depth -= 1
-    except yaml.YAMLError:
-        return  # a syntax error: parsing below words it
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # libyaml stops at 1,000 levels itself
+            raise _problem(shown, _TOO_DEEP, exc.problem_mark, line_offset) from None
+        # any other syntax error: parsing below words it
 
 
 def _harmless_start(token: yaml.Token) -> bool:
@@ -230,8 +230,10 @@ def _parse_or_explain(text: str, shown: Path, line_offset: int) -> tuple[yaml.No
         raise _problem(
             shown, _FALLBACK, exc.problem_mark or exc.context_mark, line_offset
         ) from None
-    except yaml.YAMLError:
-        raise YamlProblem(ContentError(shown, f"YAML-fel: {_FALLBACK}")) from None
+    except (yaml.YAMLError, RecursionError):
+        raise YamlProblem(
+            ContentError(shown, f"YAML-fel: {_FALLBACK}", line=1 + line_offset)
+        ) from None
 
 
 def _map_lines(

@@ -32,11 +32,13 @@ def kb() -> KnowledgeBase:
 def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run `python -m macros ARGS` in a folder, as an editor would."""
 
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
     def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
         command = [sys.executable, "-m", "macros", *args]
         return subprocess.run(command, cwd=cwd, env=env, capture_output=True, encoding="utf-8")
 
+    run.env = env  # type: ignore[attr-defined]
     return run
 
 

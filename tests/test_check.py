@@ -1,45 +1,55 @@
-"""`python -m macros check` and the loader's error messages, one fixture per broken case.
+"""`python -m macros check` and the loader's error messages, one fixture per case.
 
 Each case under `tests/fixtures/broken/<case>/` holds only the files it changes in the
 small valid tree `tests/fixtures/minimal/content/`, and `expected.txt` with the exact
 error lines an editor sees. A file `x.md.latin1` (stored as UTF-8, so that tools reading
-the repository can) is laid over as `x.md` encoded in Latin-1.
+the repository can) is laid over as `x.md` encoded in Latin-1. Cases under
+`tests/fixtures/accepted/<case>/` pass the check; their `expected.txt` is its whole output
+(warnings, then the summary). Many cases are hostile: what an attacker or a careless
+editor would try (scripts, YAML bombs, look-alike letters, temp files …).
 """
 
 from __future__ import annotations
 
+import io
+import resource
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from macros.check import summary
+from macros.check import run_check, summary
 from macros.errors import ContentErrors
 from macros.loader import load_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL = FIXTURES / "minimal" / "content"
 BROKEN = FIXTURES / "broken"
+ACCEPTED = FIXTURES / "accepted"
 CASES = sorted(case.name for case in BROKEN.iterdir() if case.is_dir())
+ACCEPTED_CASES = sorted(case.name for case in ACCEPTED.iterdir() if case.is_dir())
 
 
-def broken_tree(case: str, into: Path) -> Path:
+def broken_tree(case: str, into: Path, cases: Path = BROKEN) -> Path:
     """The minimal tree with the case's files laid over it, as `into/content`."""
     content = into / "content"
     shutil.copytree(MINIMAL, content)
-    shutil.copytree(BROKEN / case / "content", content, dirs_exist_ok=True)
+    shutil.copytree(cases / case / "content", content, dirs_exist_ok=True)
     for stored in content.rglob("*.latin1"):
         stored.with_suffix("").write_bytes(stored.read_text("utf-8").encode("latin-1"))
         stored.unlink()
     return content
 
 
-def expected_lines(case: str) -> list[str]:
-    return (BROKEN / case / "expected.txt").read_text("utf-8").splitlines()
+def expected_lines(case: str, cases: Path = BROKEN) -> list[str]:
+    return (cases / case / "expected.txt").read_text("utf-8").splitlines()
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(CASES) >= 22
+    assert len(CASES) >= 60
+    assert len(ACCEPTED_CASES) >= 4
 
 
 def test_minimal_tree_is_valid() -> None:
@@ -71,6 +81,73 @@ def test_every_error_names_file_line_and_is_swedish(case: str, tmp_path: Path) -
         assert error.line is not None
         for english in ("expected", "could not", "found", "is not of type", "required"):
             assert english not in error.message
+
+
+@pytest.mark.parametrize("case", ACCEPTED_CASES)
+def test_accepted_case_gives_exact_output(case: str, tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run_check(broken_tree(case, tmp_path, ACCEPTED), out, err) == 0, err.getvalue()
+    lines = (err.getvalue() + out.getvalue()).splitlines()
+    assert lines == expected_lines(case, ACCEPTED)
+
+
+def test_two_missing_fields_are_each_reported_once(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run_check(broken_tree("two-required-fields-missing", tmp_path), out, err) == 1
+    assert err.getvalue().splitlines()[-1] == "2 fel i innehållet."
+
+
+def test_file_over_the_size_limit(tmp_path: Path) -> None:
+    content = broken_tree("two-required-fields-missing", tmp_path)  # any tree will do
+    article = content / "articles" / "om-att-lyssna.md"
+    article.write_text(
+        (MINIMAL / "articles" / "om-att-lyssna.md").read_text("utf-8") + "Text. " * 60_000,
+        encoding="utf-8",
+    )
+    assert messages(content) == [
+        "content/articles/om-att-lyssna.md:1: filen är 351 kB; högst 256 kB tillåts – dela upp "
+        "texten"
+    ]
+
+
+def test_symlink_out_of_content_is_refused_and_inside_is_read(tmp_path: Path) -> None:
+    content = broken_tree("two-required-fields-missing", tmp_path)
+    article = content / "articles" / "om-att-lyssna.md"
+    outside = tmp_path / "hemlig.md"
+    outside.write_text((MINIMAL / "articles" / "om-att-lyssna.md").read_text("utf-8"), "utf-8")
+    article.unlink()
+    article.symlink_to(outside)
+    assert messages(content) == [
+        "content/articles/om-att-lyssna.md:1: är en symbolisk länk till en fil utanför content/ "
+        "och publiceras inte; kopiera in filen i stället"
+    ]
+    inside = content / "utkast.md"
+    inside.write_text(outside.read_text("utf-8"), "utf-8")
+    article.unlink()
+    article.symlink_to(inside)
+    assert [c.title for c in load_content(content).articles] == ["Om att lyssna"]
+
+
+@pytest.mark.parametrize("case", ["yaml-alias-bomb", "yaml-deep-nesting", "yaml-python-tag"])
+def test_hostile_yaml_runs_nothing_and_stays_small(case: str, run_cli, tmp_path: Path) -> None:
+    """In a child process capped at 1 GB: a bomb would die, not pass (speed: make bench)."""
+    broken_tree(case, tmp_path)
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "macros", "check"],
+        cwd=tmp_path,
+        env=run_cli.env,
+        capture_output=True,
+        encoding="utf-8",
+        preexec_fn=cap,
+        timeout=60,  # a hang guard, not a speed goal
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [*expected_lines(case), "1 fel i innehållet."]
+    assert "Traceback" not in done.stderr
 
 
 def test_three_problems_in_three_files_give_three_lines(tmp_path: Path) -> None:
@@ -122,3 +199,9 @@ def test_cli_help_is_swedish(run_cli, tmp_path: Path) -> None:
     wrong = run_cli("nytt", cwd=tmp_path)
     assert wrong.returncode == 2
     assert "fel: KOMMANDO: ogiltigt val 'nytt'" in wrong.stderr
+
+
+def messages(content: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content)
+    return [str(error) for error in raised.value.errors]
