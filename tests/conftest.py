@@ -50,6 +50,46 @@ class BuiltSite:
     log: str
 
 
+def make_site_config(content: Path, folder: Path) -> Path:
+    """A copy of mkdocs.yml in `folder` that builds the site from `content` instead."""
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    options = {
+        "content_dir": content,
+        "scoring_dir": ROOT / "scoring_py",
+        "node_modules": ROOT / "node_modules",
+        "cache_dir": ROOT / "build",
+    }
+    plugin = "  - saljkompetens:\n" + "".join(f"      {k}: {v}\n" for k, v in options.items())
+    replacements = {
+        "docs_dir: docs\n": f"docs_dir: {ROOT / 'docs'}\n",
+        "custom_dir: overrides\n": f"custom_dir: {ROOT / 'overrides'}\n",
+        "  - saljkompetens\n": plugin,
+        "watch:\n": "not_watched:\n",
+        "module_name: macros\n": f"module_name: {ROOT / 'macros'}\n",
+    }
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    text = text.replace("not_watched:\n  - content\n  - macros\n  - scoring_py/src\n", "")
+    config = folder / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def build_site(content: Path, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the site with `content`, run in `folder` (to `folder/site`)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"]
+    make_site_config(content, folder)
+    return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site_config() -> Callable[[Path, Path], Path]:
+    """`site_config(content, folder)`: a mkdocs.yml in `folder` that builds from `content`."""
+    return make_site_config
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """Build the real site once per run, strictly, into a temporary folder."""
@@ -64,3 +104,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     )
     assert done.returncode == 0, done.stderr
     return BuiltSite(site, done.stderr + done.stdout)
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site built from `tests/fixtures/published`: hostile text that check accepts."""
+    folder = tmp_path_factory.mktemp("published")
+    done = build_site(ROOT / "tests" / "fixtures" / "published" / "content", folder)
+    assert done.returncode == 0, done.stderr
+    return BuiltSite(folder / "site", done.stderr + done.stdout)

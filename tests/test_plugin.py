@@ -90,7 +90,7 @@ def test_only_the_themes_inline_scripts_are_trusted(project: Path, caplog) -> No
     plugin.on_config(config)
     theme = (  # Material's partials/javascripts/base.html, with this page's base URL
         '<script>__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)'
-        '-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem('
+        "-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem("
         't.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname'
         '+"."+e,JSON.stringify(_))}catch(e){}}</script>'
     )

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
 pytestmark = pytest.mark.browser
 
@@ -64,3 +69,76 @@ def test_every_page_loads_without_violations_or_foreign_requests(
     )
     assert stored == {"local": ["saljkompetens.svar.v1"], "session": []}
     context.close()
+
+
+def _violations(page: Page) -> list[dict[str, str]]:
+    return page.evaluate("() => window.__violations")
+
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(
+    {directive: e.effectiveDirective, sample: e.sample}));
+"""
+
+
+def test_hostile_published_text_runs_nothing(
+    browser: Browser, published_site, serve_folder
+) -> None:
+    """The site built from hostile (but accepted) text, under its real CSP."""
+    url = serve_folder(published_site.path)
+    context = browser.new_context(locale="sv-SE")
+    context.add_init_script(RECORD_VIOLATIONS)
+    dialogs: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for html in sorted(published_site.path.rglob("*.html")):
+            page.goto(url + html.relative_to(published_site.path).as_posix())
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("() => window.__pwned") is None, html
+            assert _violations(page) == [], html
+        assert dialogs == []
+    finally:
+        context.close()
+
+
+def test_a_script_planted_past_the_check_is_blocked(
+    browser: Browser,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog,
+    root,
+    site_config,
+    serve_folder,
+) -> None:
+    """Content that bypasses `check` (patched out here) still cannot run: the CSP only
+    trusts the theme's scripts, so Chromium refuses the planted ones and reports it."""
+    content = tmp_path / "content"
+    shutil.copytree(root / "tests" / "fixtures" / "minimal" / "content", content)
+    article = content / "articles" / "om-att-lyssna.md"
+    article.write_text(
+        article.read_text("utf-8")
+        + "\n<script>window.__pwned = 1</script>\n\n"
+        + '<img src="x.png" onerror="window.__pwned = 2">\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("macros.loader.check_body", lambda body, page: [])
+    config = load_config(str(site_config(content, tmp_path)), site_dir=str(tmp_path / "site"))
+    config.strict = False  # the build warns about the planted script; here it must finish
+    build(config)
+    assert "ett inbäddat skript som inte kommer från temat blockeras" in caplog.text
+
+    url = serve_folder(tmp_path / "site")
+    context = browser.new_context(locale="sv-SE")
+    context.add_init_script(RECORD_VIOLATIONS)
+    try:
+        page = context.new_page()
+        page.goto(url + "artiklar/om-att-lyssna/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article script:not([src])").count() == 1  # it is on the page …
+        assert page.evaluate("() => window.__pwned") is None  # … and did not run
+        directives = {v["directive"] for v in _violations(page)}
+        assert directives == {"script-src-elem", "script-src-attr"}
+    finally:
+        context.close()

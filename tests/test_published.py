@@ -1,0 +1,131 @@
+"""Content is data: hostile text that `check` accepts is published exactly as typed.
+
+`tests/fixtures/published/content` puts `{{ … }}` (one of them runs a shell command if it
+is ever rendered as a template), `<script>`, `onerror=`, `javascript:` links, attribute
+lists and table pipes into titles, summaries, keywords, statements, reasons, labels and
+bodies. The built site must show each as text, run nothing at build time, and contain no
+element, attribute or address that could run code.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.csp import ThemeScripts, inline_scripts
+
+MATERIAL = Path(__import__("material").__file__).parent / "templates"
+
+
+class _Page(HTMLParser):
+    """The visible text of the page's article, and every attribute of every element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.attributes: list[tuple[str, str, str]] = []
+        self.tags: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def read(site: Path, url: str) -> tuple[_Page, str]:
+    html = (site / url / "index.html").read_text("utf-8")
+    page = _Page()
+    page.feed(html)
+    return page, html
+
+
+PAGES = [
+    "kompetenser/fraga-script-window-pwned-1-script/",
+    "tankesatt/logik-7-7/",
+    "artiklar/om-att-lyssna-title-script-window-pwned-7-script/",
+    "roller/saljare-chef/",
+    "kompetenser/",
+    "tankesatt/",
+    "artiklar/",
+    "roller/",
+    "sjalvskattning/",
+    "sa-raknas-resultatet/",
+]
+
+
+def test_the_build_ran_no_template_code(published_site, tmp_path_factory) -> None:
+    assert not (published_site.path.parent / "pwned-by-content").exists()
+    for html in published_site.path.rglob("*.html"):
+        text = html.read_text("utf-8")
+        assert "uid=" not in text, html
+        assert ">49<" not in text and " 49 " not in text, html  # {{ 7*7 }} stays as typed
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_active_content_on_any_page(published_site, url: str) -> None:
+    page, html = read(published_site.path, url)
+    assert "iframe" not in page.tags and "object" not in page.tags and "embed" not in page.tags
+    for tag, name, value in page.attributes:
+        assert not name.startswith("on"), (url, tag, name, value)
+        assert not value.strip().lower().startswith("javascript:"), (url, tag, name)
+    theme = ThemeScripts.from_templates([MATERIAL])
+    assert all(theme.known(body) for body in inline_scripts(html)), url
+
+
+def test_texts_show_exactly_as_typed(published_site) -> None:
+    site = published_site.path
+    competency, html = read(site, PAGES[0])
+    text = "".join(competency.text)
+    assert (
+        "<title>Fråga &lt;script&gt;window.__pwned=1&lt;/script&gt; - Säljkompetens</title>" in html
+    )
+    assert 'content="&quot;&gt;&lt;img src=x onerror=window.__pwned=2&gt; {{ 7*7 }}"' in html
+    assert "Fråga <script>window.__pwned=1</script>" in text
+    assert 'Hej {{kundnamn}}, vad är {% if mål %}viktigast{% endif %}?" {# en kommentar #}' in text
+    assert (
+        'Sökord: <iframe src="https://example.com/">, [klick](javascript:window.__pwned=3), '
+        in text
+    )
+    assert "{ onclick=window.__pwned=4 }" in text
+    assert 'id="ankare"' in html  # an attribute list in a body works as Markdown
+
+    mindset, _ = read(site, PAGES[1])
+    assert "Logik {{ 7*7 }}" in "".join(mindset.text)
+    assert "</title><script>window.__pwned=6</script> Att tänka i orsak & verkan." in "".join(
+        read(site, "tankesatt/")[0].text
+    )
+
+    article, _ = read(site, PAGES[2])
+    assert 'Källa <a href="javascript:window.__pwned=9">klicka</a>' in "".join(article.text)
+    summary = "Varför *lyssnande* lönar_sig [länk](javascript:window.__pwned=8) `kod`"
+    assert summary in "".join(read(site, "artiklar/")[0].text)
+
+    role, html = read(site, PAGES[3])
+    assert "Kunden | ska <b>känna</b> sig förstådd {{ 7*7 }}." in role.text  # one table cell
+    assert html.count("<tr>") == 3
+
+    form, _ = read(site, "sjalvskattning/")
+    assert "Jag <b>förbereder</b> mina frågor {{ 7*7 }} | ofta." in form.text
+    assert "Stämmer <b>helt</b> {{ 7*7 }}" in form.text
+
+
+def test_the_definition_carries_the_texts_as_json_strings(published_site) -> None:
+    definition = json.loads(
+        (published_site.path / "assets/sjalvskattning/bedomning.json").read_text("utf-8")
+    )
+    titles = [c["title"] for c in definition["competencies"]]
+    assert "Fråga <script>window.__pwned=1</script>" in titles
+    assert definition["bands"][0]["label"] == "<img src=x onerror=window.__pwned=10>Stor"
