@@ -132,7 +132,7 @@ class _Loading:
             self.unreadable.add(path.parent.name)
             title = guess_title(path)
             if title:
-                self.broken_titles.add(title)
+                self.broken_titles.add(one_line(title))
             return None
         schema_errors = check_schema(doc, section_schema)
         self.errors.extend(schema_errors)
@@ -146,10 +146,10 @@ class _Loading:
         """Remember what a file that cannot be built names, to spare follow-on errors."""
         title = doc.data.get("title")
         if isinstance(title, str):
-            self.broken_titles.update({title, skeleton(title)})
+            self.broken_titles.update({one_line(title), skeleton(one_line(title))})
         mindsets = doc.data.get("mindsets")
         if isinstance(mindsets, list):
-            self.broken_uses.update(name for name in mindsets if isinstance(name, str))
+            self.broken_uses.update(one_line(name) for name in mindsets if isinstance(name, str))
 
     def _read_section(self, section: str, section_schema: schema.Schema) -> list[Document]:
         folder = self.root / section

@@ -1,0 +1,195 @@
+"""One truth: whatever `check` accepts, the pages render, `scoring_py` reads the published
+definition and the strict build publishes. Proven over generated content (hypothesis):
+titles, texts and bodies with any characters an editor can type (markup, template
+syntax, pipes, look-alikes, invisible marks), numbers of every kind, links of every kind.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from macros.assessment import checked_definition
+from macros.errors import ContentErrors
+from macros.loader import load_content
+from macros.pages import render_pages
+from scoring_py import load_definition
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
+
+# Text an editor may type: letters (Swedish, Cyrillic, Greek), digits, markup characters,
+# template syntax, and now and then an invisible mark.
+_CHARS = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyzåäöÅÄÖ ABCXYZ0123456789")
+    + list("<>&\"'{}[]()|*_#`!\\/:;.,-+=%~^")
+    + ["о", "а", "ο", "\u200b", "é", "ß", "æ", "ø"]
+)
+_PIECES = st.sampled_from(
+    ["{{ 7*7 }}", "{% if x %}", "{#", "<b>", "</b>", "<script>", "javascript:", "](x.md)",
+     "[a](b)", "{ onclick=x }", "{#id}", "|", "\n", "  ", "- ", "# ", "&amp;", "&#106;"]
+)  # fmt: skip
+plain = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöÅÄÖ ", min_size=1, max_size=30).filter(
+    str.strip
+)
+mixed = st.lists(st.one_of(_CHARS, _PIECES), min_size=1, max_size=25).map("".join)
+text = st.one_of(plain, plain, mixed)  # repeated: mostly plain, often hostile
+_ANY_TITLE = st.one_of(plain, plain, plain, mixed)
+# Titles check accepts although they hold markup and template syntax (no look-alikes).
+calm_title = st.tuples(plain, _PIECES, plain).map("".join).filter(lambda t: "\n" not in t)
+_VALID_NUMBER = st.integers(1, 100)
+_ANY_NUMBER = st.one_of(
+    st.integers(0, 100),
+    st.integers(0, 100),
+    st.integers(-5, 130),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(0, 100).map(float),
+    st.sampled_from(["55", True, None]),
+)
+_LINKS = st.sampled_from(
+    ["[a](../kompetenser/lyssna.md)", "[a](lyssna.md)", "[a](/x/)", "[a](#nope)", "[a](#h)",
+     "[a](https://example.com/)", "![b](https://example.com/b.png)", "[a](mailto:a@b.se)",
+     "<a href='../roller/saljare.md'>x</a>", "[a](../artiklar/om-att-lyssna.md#x)"]
+)  # fmt: skip
+
+
+def _document(data: dict[str, Any], body: str) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body + "\n"
+
+
+_SAFE_MARKUP = st.sampled_from(
+    ["{{ 7*7 }}", "{% if x %}", "{# x #}", "<b>fet</b>", "*kursiv*", "a | b", "&amp;", "`<i>`",
+     "[a](https://example.com/)", "[a](../kompetenser/fraga.md)", "[a](#h)", "> citat", "1. ett"]
+)  # fmt: skip
+_ANY_BODY = st.lists(st.one_of(plain, text, _LINKS), max_size=4).map("\n\n".join)
+_SAFE_BODY = st.lists(st.one_of(plain, _SAFE_MARKUP), max_size=5).map("\n\n".join)
+
+
+@st.composite
+def content_trees(draw: st.DrawFn, calm: bool | None = None) -> dict[str, str]:
+    """The minimal tree with its texts, numbers and bodies replaced by generated ones.
+
+    Two trees in three keep numbers in range and bodies to accepted markup, so that many
+    are accepted and the pages show every kind of text; the third is hostile throughout.
+    """
+    if calm is None:
+        calm = draw(st.integers(0, 2)) > 0
+    number, body_extra = (_VALID_NUMBER, _SAFE_BODY) if calm else (_ANY_NUMBER, _ANY_BODY)
+    body_text = plain if calm else text
+    title = calm_title if calm else _ANY_TITLE
+    mindset = draw(plain if calm else title)  # the body names it: markup there is refused
+    competency = draw(title)
+    files: dict[str, str] = {}
+    phrase = draw(body_text)
+    files["competencies/lyssna.md"] = _document(
+        {
+            "title": competency,
+            "summary": draw(text),
+            "mindsets": [mindset],
+            "keywords": draw(st.lists(text, max_size=3)),
+            "statements": [
+                {"id": "lyssna-1", "text": draw(text), "based_on": phrase},
+                {"id": "lyssna-2", "text": draw(text), "based_on": phrase},
+                {"id": "lyssna-3", "text": draw(text), "based_on": phrase, "reverse": True},
+            ],
+        },
+        f"## H {{#h}}\n\n{phrase} och {mindset}.\n\n{draw(body_extra)}",
+    )
+    files["mindsets/empati.md"] = _document({"title": mindset, "summary": draw(text)}, draw(text))
+    files["roles/saljare.md"] = _document(
+        {
+            "title": draw(title),
+            "summary": draw(text),
+            "targets": [
+                {"competency": competency, "level": draw(number), "why": draw(text)},
+                {"competency": "Fråga", "level": 60, "why": "Behoven ska bli tydliga."},
+            ],
+        },
+        draw(body_text),
+    )
+    files["articles/om-att-lyssna.md"] = _document(
+        {
+            "title": draw(title),
+            "lang": draw(st.sampled_from(["sv", "nb"])),
+            "reading_time": draw(number),
+            "summary": draw(text),
+            "competencies": [competency],
+        },
+        draw(body_extra) or "Text.",
+    )
+    settings_text = (MINIMAL / "assessment.yml").read_text("utf-8")
+    settings_data = yaml.safe_load(settings_text)
+    settings_data["min_answers"] = draw(st.integers(1, 3) if calm else number)
+    settings_data["quality"]["unanswered_share"] = draw(
+        st.floats(0, 1) if calm else st.one_of(st.floats(0, 1), number)
+    )
+    settings_data["bands"][1]["min"] = draw(st.integers(1, 59) if calm else number)
+    settings_data["bands"][0]["label"] = draw(text)
+    files["assessment.yml"] = yaml.safe_dump(settings_data, allow_unicode=True)
+    return files
+
+
+def _tree(files: dict[str, str], into: Path) -> Path:
+    content = into / "content"
+    shutil.copytree(MINIMAL, content)
+    for name, data in files.items():
+        (content / name).write_text(data, encoding="utf-8")
+    return content
+
+
+def _accepted(content: Path) -> dict[str, Any] | None:
+    """The published definition if `check` accepts `content`, else None."""
+    try:
+        kb = load_content(content)
+        return checked_definition(kb)
+    except ContentErrors as problems:
+        for error in problems.errors:
+            assert error.line is not None, error
+        return None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(content_trees())
+def test_what_check_accepts_renders_and_scores(files: dict[str, str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        content = _tree(files, Path(folder))
+        definition = _accepted(content)
+        event("accepted" if definition else "refused")
+        if definition is None:
+            return
+        kb = load_content(content)
+        pages = render_pages(kb)
+        assert all(page.startswith("---\n") for page in pages.values())
+        text = json.dumps(definition, ensure_ascii=False, allow_nan=False)  # no NaN published
+        assert load_definition(text)  # what the browser and the CLI read
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=content_trees(calm=True))
+def test_what_check_accepts_the_strict_build_publishes(files: dict[str, str], site_config) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        content = _tree(files, Path(folder))
+        accepted = _accepted(content) is not None
+        event("built" if accepted else "refused")
+        if not accepted:
+            return
+        site_config(content, Path(folder))
+        done = subprocess.run(
+            ["mkdocs", "build", "--strict", "-q"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            env={
+                "PATH": str(Path(__import__("sys").executable).parent),
+                "NO_MKDOCS_2_WARNING": "1",
+            },
+        )
+        assert done.returncode == 0, done.stderr
+        assert (Path(folder) / "site" / "index.html").is_file()
