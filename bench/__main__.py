@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import browser, builds, scoring, synthetic
+from . import browser, builds, hostile, scoring, synthetic
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -75,6 +75,7 @@ def run(bench: Bench, tmp: Path) -> None:
     """Every measurement, most important first."""
     r = bench.results
     r["scoring"] = bench.step("scoring_py in CPython", scoring.measure)
+    r["hostile_check"] = bench.step("check on hostile content", hostile.measure)
     real_out = tmp / "real-site"
     bench.reserve = 15 * 60
     for index in range(BUILD_RUNS):
@@ -207,6 +208,16 @@ def table(r: dict[str, Any]) -> list[str]:
         row(
             "`scoring_py.score_json` (the worker's call; results/s)",
             f"{s['score_json_per_s']:,.0f}",
+        )
+    h = r.get("hostile_check")
+    if h:
+        row(
+            f"`python -m macros check` on each of {h['cases']} hostile fixtures "
+            "(worst; median; peak memory)",
+            f"{h['worst_s']:.2f} s ({h['worst_case']}); {h['median_s']:.2f} s; "
+            f"{h['peak_mib']:.0f} MiB",
+            "< 2 s each",
+            h["worst_s"] < 2,
         )
     return rows
 

@@ -1,0 +1,41 @@
+"""The README's command-line example works as written, for plain answers and the export."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _section(readme: str, heading: str) -> str:
+    start = readme.index(f"## {heading}")
+    end = readme.find("\n## ", start + 1)
+    return readme[start:end]
+
+
+@pytest.mark.parametrize("as_export", [False, True])
+def test_cli_example(root: Path, built_site, tmp_path: Path, as_export: bool) -> None:
+    section = _section((root / "README.md").read_text("utf-8"), "Självskattningen på kommandoraden")
+    shell, answers_text = re.findall(r"```(?:sh|json)\n(.*?)```", section, re.S)
+    command = next(line for line in shell.splitlines() if "scoring_py" in line).split()
+    assert command[0] == ".venv/bin/python"
+    answers = json.loads(answers_text)
+    if as_export:  # what the page's export button saves, with a stale result inside
+        answers = {"format": "saljkompetens-export", "version": 1, "answers": answers,
+                   "result": {"overall": 0}}  # fmt: skip
+    (tmp_path / "mina-svar.json").write_text(json.dumps(answers), encoding="utf-8")
+    (tmp_path / "site").symlink_to(built_site.path)  # the default definition: site/…
+    done = subprocess.run(
+        [sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    prospektering = next(c for c in result["competencies"] if c["slug"] == "prospektering")
+    # prospektering-4 is reverse keyed: 6 − 1 = 5. Mean (4 + 2 + 5 + 5) / 4 = 4 → (4 − 1) · 25.
+    assert prospektering["score"] == 75
+    assert result["role"]["slug"] == "nykundsjagare"
+    assert result["answered"] == 4
