@@ -87,9 +87,7 @@ def _unwrap_export(data: dict[str, Any]) -> dict[str, Any]:
     inner = data.get("answers")
     if not isinstance(inner, dict):
         got = describe_value(inner) if "answers" in data else "inget värde"
-        raise ScoringError(
-            f'Exportfilen saknar svaren: "answers" ska vara ett objekt, fick {got}.'
-        )
+        raise ScoringError(f'Exportfilen saknar svaren: "answers" ska vara ett objekt, fick {got}.')
     return inner
 
 
