@@ -103,3 +103,39 @@ def test_only_the_themes_inline_scripts_are_trusted(project: Path, caplog) -> No
     assert policy.count("'sha256-") == 1  # the theme's script, not the planted one
     assert "blockeras av webbläsaren" in caplog.text
     assert "x.md" in caplog.text
+
+
+def _cli_build(config_file: Path) -> None:
+    """`mkdocs build --strict` as the command line runs it (startup and shutdown events)."""
+    from mkdocs.commands.build import build
+
+    config = load_config(str(config_file), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(
+    tmp_path: Path, site_config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = shutil.copytree(MINIMAL, tmp_path / "content")
+    config_file = site_config(content, tmp_path)
+    _cli_build(config_file)
+    site = tmp_path / "site"
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert Path("kompetenser/lyssna/index.html") in before
+
+    # A page whose name no file system takes: the build dies half-way through writing.
+    from macros import plugin
+
+    real = plugin.render_pages
+    monkeypatch.setattr(
+        plugin, "render_pages", lambda kb: {**real(kb), "kompetenser/" + "x" * 300 + ".md": "# X"}
+    )
+    with pytest.raises(OSError, match="File name too long"):
+        _cli_build(config_file)
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
