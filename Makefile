@@ -33,11 +33,11 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 check: setup
-	$(BIN)/python -m macros check
+	$(BIN)/python -m saljkompetens check
 
 lint: setup
-	$(BIN)/ruff check macros scoring_py tests bench
-	$(BIN)/ruff format --check macros scoring_py tests bench
+	$(BIN)/ruff check saljkompetens macros scoring_py tests bench
+	$(BIN)/ruff format --check saljkompetens macros scoring_py tests bench
 
 test: setup lint
 	$(BIN)/python -m pytest

@@ -212,7 +212,7 @@ def table(r: dict[str, Any]) -> list[str]:
     h = r.get("hostile_check")
     if h:
         row(
-            f"`python -m macros check` on each of {h['cases']} hostile fixtures "
+            f"`python -m saljkompetens check` on each of {h['cases']} hostile fixtures "
             "(worst; median; peak memory)",
             f"{h['worst_s']:.2f} s ({h['worst_case']}); {h['median_s']:.2f} s; "
             f"{h['peak_mib']:.0f} MiB",

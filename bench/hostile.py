@@ -1,4 +1,4 @@
-"""`python -m macros check` on every hostile content fixture: time and memory, worst case."""
+"""`python -m saljkompetens check` on every hostile content fixture: time and memory, worst case."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def measure() -> dict[str, Any]:
             shutil.copytree(case / "content", content, dirs_exist_ok=True)
             began = time.perf_counter()
             subprocess.run(
-                [sys.executable, "-m", "macros", "check"],
+                [sys.executable, "-m", "saljkompetens", "check"],
                 cwd=folder, env=env, capture_output=True, timeout=120,
             )  # fmt: skip
             seconds[case.name] = time.perf_counter() - began

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import scoring_py
-from macros.assessment import assessment_definition
-from macros.loader import load_content
+from saljkompetens.content.loader import load_content
+from saljkompetens.definition import assessment_definition
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.loader import load_content
-from macros.pages import render_pages
+from saljkompetens.content.loader import load_content
+from saljkompetens.pages.render import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKED = ("macros", "overrides", "scoring_py", "node_modules", "build")

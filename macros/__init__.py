@@ -10,6 +10,6 @@ from typing import Any
 
 def define_env(env: Any) -> None:
     """Register the macros for `docs/` pages (see `macros.docs_macros`)."""
-    from .docs_macros import register
+    from .docs import register
 
     register(env)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_content
-from macros.model import KnowledgeBase
+from saljkompetens.content.loader import load_content
+from saljkompetens.content.model import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,12 +30,12 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Run `python -m macros ARGS` in a folder, as an editor would."""
+    """Run `python -m saljkompetens ARGS` in a folder, as an editor would."""
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "macros", *args]
+        command = [sys.executable, "-m", "saljkompetens", *args]
         return subprocess.run(command, cwd=cwd, env=env, capture_output=True, encoding="utf-8")
 
     run.env = env  # type: ignore[attr-defined]

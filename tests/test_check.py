@@ -1,4 +1,4 @@
-"""`python -m macros check` and the loader's error messages, one fixture per case.
+"""`python -m saljkompetens check` and the loader's error messages, one fixture per case.
 
 Each case under `tests/fixtures/broken/<case>/` holds only the files it changes in the
 small valid tree `tests/fixtures/minimal/content/`, and `expected.txt` with the exact
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.check import run_check, summary
-from macros.errors import ContentErrors
-from macros.loader import load_content
+from saljkompetens.check import run_check, summary
+from saljkompetens.content.errors import ContentErrors
+from saljkompetens.content.loader import load_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL = FIXTURES / "minimal" / "content"
@@ -137,7 +137,7 @@ def test_hostile_yaml_runs_nothing_and_stays_small(case: str, run_cli, tmp_path:
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     done = subprocess.run(
-        [sys.executable, "-m", "macros", "check"],
+        [sys.executable, "-m", "saljkompetens", "check"],
         cwd=tmp_path,
         env=run_cli.env,
         capture_output=True,
@@ -193,7 +193,7 @@ def test_cli_missing_folder(run_cli, tmp_path: Path) -> None:
 def test_cli_help_is_swedish(run_cli, tmp_path: Path) -> None:
     done = run_cli("--help", cwd=tmp_path)
     assert done.returncode == 0
-    assert done.stdout.startswith("användning: python -m macros")
+    assert done.stdout.startswith("användning: python -m saljkompetens")
     assert "kontrollera allt innehåll" in done.stdout
     assert "usage" not in done.stdout
     wrong = run_cli("nytt", cwd=tmp_path)

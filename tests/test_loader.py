@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import schema
-from macros.errors import ContentError, ContentErrors, field_name
-from macros.frontmatter import ParseFailed, guess_title, read_document
-from macros.loader import load_content
-from macros.validate import check_schema, suggestion
+from saljkompetens.content import schema
+from saljkompetens.content.errors import ContentError, ContentErrors, field_name
+from saljkompetens.content.frontmatter import ParseFailed, guess_title, read_document
+from saljkompetens.content.loader import load_content
+from saljkompetens.content.validate import check_schema, suggestion
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
 

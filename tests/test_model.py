@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from macros.model import KnowledgeBase, naming_sentence
-from macros.pages import render_pages
-from macros.text import markdown_text
+from saljkompetens.content.model import KnowledgeBase, naming_sentence
+from saljkompetens.pages.escape import markdown_text
+from saljkompetens.pages.render import render_pages
 
 SEED_COMPETENCIES = {
     "Prospektering", "Kvalificering", "Skapa rapport", "Effektiva frågor", "Processorientering",

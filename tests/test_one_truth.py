@@ -17,10 +17,10 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from macros.assessment import checked_definition
-from macros.errors import ContentErrors
-from macros.loader import load_content
-from macros.pages import render_pages
+from saljkompetens.content.errors import ContentErrors
+from saljkompetens.content.loader import load_content
+from saljkompetens.definition import checked_definition
+from saljkompetens.pages.render import render_pages
 from scoring_py import load_definition
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"

@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from macros.plugin import SaljkompetensPlugin
+from saljkompetens.mkdocs_plugin.plugin import SaljkompetensPlugin
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
 
@@ -128,7 +128,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(
     assert Path("kompetenser/lyssna/index.html") in before
 
     # A page whose name no file system takes: the build dies half-way through writing.
-    from macros import plugin
+    from saljkompetens.mkdocs_plugin import plugin
 
     real = plugin.render_pages
     monkeypatch.setattr(

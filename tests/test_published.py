@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.csp import ThemeScripts, inline_scripts
+from saljkompetens.mkdocs_plugin.csp import ThemeScripts, inline_scripts
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 

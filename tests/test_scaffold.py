@@ -1,4 +1,4 @@
-"""`python -m macros new …`: a new competency, article or role passes the check as it
+"""`python -m saljkompetens new …`: a new competency, article or role passes the check as it
 stands, shows up in the site, and never overwrites a file."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_content
-from macros.scaffold import ScaffoldError, scaffold
+from saljkompetens.content.loader import load_content
+from saljkompetens.content.scaffold import ScaffoldError, scaffold
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW = {
@@ -108,7 +108,7 @@ def test_cli_creates_then_refuses(run_cli, tmp_path: Path, content: Path) -> Non
     first = run_cli("new", "role", "Innesäljare", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("Skapade content/roles/innesaljare.md (ny roll).")
-    assert "python -m macros check" in first.stdout
+    assert "python -m saljkompetens check" in first.stdout
     again = run_cli("new", "role", "Innesäljare", cwd=tmp_path)
     assert again.returncode == 1
     assert again.stderr.startswith("Ingen fil skapades: content/roles/innesaljare.md finns redan")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from macros.model import KnowledgeBase
+from saljkompetens.content.model import KnowledgeBase
 
 
 def test_strict_build_has_no_warnings(built_site) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from macros.slugs import slugify
+from saljkompetens.content.slugs import slugify
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,7 @@ def test_a_script_planted_past_the_check_is_blocked(
         + '<img src="x.png" onerror="window.__pwned = 2">\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr("macros.loader.check_body", lambda body, page: [])
+    monkeypatch.setattr("saljkompetens.content.loader.check_body", lambda body, page: [])
     config = load_config(str(site_config(content, tmp_path)), site_dir=str(tmp_path / "site"))
     config.strict = False  # the build warns about the planted script; here it must finish
     build(config)

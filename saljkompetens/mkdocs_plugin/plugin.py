@@ -31,14 +31,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .assessment import checked_definition
-from .browser_assets import AssetError, Pyodide, Wheel, build_wheel, find_pyodide
+from ..content.errors import ContentErrors
+from ..content.loader import load_content
+from ..content.model import KnowledgeBase
+from ..definition import checked_definition
+from ..pages.render import render_pages
+from .assets import AssetError, Pyodide, Wheel, build_wheel, find_pyodide
 from .config import SaljkompetensConfig
 from .csp import ThemeScripts, add_csp, page_policy
-from .errors import ContentErrors
-from .loader import load_content
-from .model import KnowledgeBase
-from .pages import render_pages
 from .preview import error_banner
 
 log = logging.getLogger("mkdocs.plugins.saljkompetens")

@@ -9,8 +9,8 @@ from typing import Any
 
 from scoring_py import ScoringError, load_definition
 
-from .errors import ContentError, ContentErrors
-from .model import KnowledgeBase
+from .content.errors import ContentError, ContentErrors
+from .content.model import KnowledgeBase
 
 FORMAT = "saljkompetens-bedomning"
 VERSION = 1

@@ -28,8 +28,3 @@ def html_text(value: str) -> str:
 def markdown_text(value: str) -> str:
     """`value` as inline Markdown that renders exactly as the text `value`."""
     return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\g<0>", value), quote=False)
-
-
-def one_line(value: str) -> str:
-    """`value` with every run of whitespace (line breaks included) as one space, trimmed."""
-    return " ".join(value.split())

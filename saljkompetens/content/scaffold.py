@@ -1,4 +1,4 @@
-"""Create a new content file from a template: `python -m macros new competency "Titel"`.
+"""Create a new content file from a template: `python -m saljkompetens new competency "Titel"`.
 
 The templates in `templates/scaffold/` give every field, explained in Swedish comments,
 with placeholder values that pass the content check as they stand.
@@ -21,7 +21,7 @@ from .model import KnowledgeBase
 from .slugs import slugify
 from .validate import suggestion
 
-TEMPLATES = Path(__file__).parent / "templates" / "scaffold"
+TEMPLATES = Path(__file__).parent / "templates"
 STATEMENT_COUNT = 3
 
 
@@ -137,7 +137,7 @@ def next_steps(path: Path, kind: str) -> str:
             "Nästa steg:",
             "  1. Öppna filen och skriv om alla platshållare; kommentarerna (#) förklarar "
             "varje fält.",
-            "  2. Kontrollera innehållet: python -m macros check",
+            "  2. Kontrollera innehållet: python -m saljkompetens check",
             "  3. Förhandsgranska sidan: make serve",
         ]
     )

@@ -26,7 +26,6 @@ from .model import (
 )
 from .names import name_problem, skeleton
 from .slugs import slugify
-from .text import one_line
 from .validate import check_schema, field_name, suggestion
 
 SETTINGS_FILE = "assessment.yml"
@@ -435,6 +434,11 @@ class _Loading:
                 "i en mening (den visas på tankesättets sida)",
                 ("mindsets", index),
             )
+
+
+def one_line(value: str) -> str:
+    """`value` with every run of whitespace (line breaks included) as one space, trimmed."""
+    return " ".join(value.split())
 
 
 def _one_line_texts(value: Any) -> Any:

@@ -16,9 +16,9 @@ from typing import Any, Protocol
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from .model import KnowledgeBase
-from .schema import LANGUAGES
-from .text import html_text, markdown_text
+from ..content.model import KnowledgeBase
+from ..content.schema import LANGUAGES
+from .escape import html_text, markdown_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSESSMENT_PAGE = "sjalvskattning/index.md"

@@ -1,4 +1,4 @@
-"""Command line for editors: `python -m macros check` and `python -m macros new …`."""
+"""Command line for editors: `python -m saljkompetens check` and `… new`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .check import run_check
-from .scaffold import ALIASES, KINDS, ScaffoldError, next_steps, scaffold
-from .schema import LANGUAGES
+from .content.scaffold import ALIASES, KINDS, ScaffoldError, next_steps, scaffold
+from .content.schema import LANGUAGES
 
 _ARGPARSE_MESSAGES = (
     (r"the following arguments are required: (.*)", r"följande argument saknas: \1"),
@@ -54,15 +54,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The `python -m macros` parser, with its two commands."""
+    """The `python -m saljkompetens` parser, with its two commands."""
     parser = _Parser(
-        prog="python -m macros",
+        prog="python -m saljkompetens",
         description="Verktyg för innehållet i Säljkompetens (mappen content/).",
         epilog="Exempel:\n"
-        "  python -m macros check\n"
-        '  python -m macros new competency "Förhandling"\n'
-        '  python -m macros new article "Så leder du säljmöten" --lang nb\n'
-        '  python -m macros new role "Innesäljare" --competency "Prospektering"',
+        "  python -m saljkompetens check\n"
+        '  python -m saljkompetens new competency "Förhandling"\n'
+        '  python -m saljkompetens new article "Så leder du säljmöten" --lang nb\n'
+        '  python -m saljkompetens new role "Innesäljare" --competency "Prospektering"',
     )
     commands = parser.add_subparsers(
         dest="command", title="kommandon", metavar="KOMMANDO", parser_class=_Parser
@@ -130,7 +130,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(next_steps(path, args.kind))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

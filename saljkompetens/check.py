@@ -1,4 +1,4 @@
-"""`python -m macros check`: validate the content and report every problem at once."""
+"""`python -m saljkompetens check`: validate the content and report every problem at once."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .assessment import checked_definition
-from .errors import ContentErrors
-from .loader import load_content
-from .model import KnowledgeBase
+from .content.errors import ContentErrors
+from .content.loader import load_content
+from .content.model import KnowledgeBase
+from .definition import checked_definition
 
 
 def _count(number: int, one: str, many: str) -> str:

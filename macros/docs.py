@@ -10,9 +10,9 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from .model import KnowledgeBase
-from .pages import Trusted, relative_link, template
-from .schema import LANGUAGES, SCHEMAS, schema_rows
+from saljkompetens.content.model import KnowledgeBase
+from saljkompetens.content.schema import LANGUAGES, SCHEMAS, schema_rows
+from saljkompetens.pages.render import Trusted, relative_link, template
 
 NO_CONTENT = (
     '<p class="sk-preview-notice">Innehållet från content/ har fel och visas inte här; '

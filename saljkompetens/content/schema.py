@@ -1,6 +1,6 @@
 """JSON Schemas of every content type, declared once.
 
-Used by the loader (build and `python -m macros check`) and by the editor's guide,
+Used by the loader (build and `python -m saljkompetens check`) and by the editor's guide,
 which prints each field's `description`.
 """
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .errors import ContentErrors
-from .text import html_text
+from ..content.errors import ContentErrors
+from ..pages.escape import html_text
 
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
 
