@@ -1,7 +1,9 @@
 """Macros for hand-written `docs/` pages: card grids, indexes and the assessment form.
 
-Each macro returns Markdown (or HTML) for the page that calls it; links are made
-relative to that page so MkDocs can validate them.
+Each macro returns Markdown (or HTML) for the page that calls it; links are made relative
+to that page so MkDocs can validate them. The content comes from `saljkompetens.source`
+(read once per change, shared with the plugin); nothing here asks the plugin, so the
+macros run under mkdocs-macros and under Zensical's macros extension alike.
 """
 
 from __future__ import annotations
@@ -10,36 +12,34 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from saljkompetens.assets import DEFINITION_URI, AssetError, browser_assets
 from saljkompetens.content.model import KnowledgeBase
 from saljkompetens.content.schema import LANGUAGES, SCHEMAS, schema_rows
 from saljkompetens.pages.render import Trusted, relative_link, template
+from saljkompetens.project import Project
+from saljkompetens.source import ContentSource
 
 NO_CONTENT = (
     '<p class="sk-preview-notice">Innehållet från content/ har fel och visas inte här; '
     "se listan överst på sidan.</p>"
 )
+NO_ASSESSMENT = (
+    '<p class="sk-message" data-kind="error">Självskattningen finns inte i det här bygget: '
+    "{reason}</p>"
+)
 
 
 def register(env: Any) -> None:
-    """Add the macros to a mkdocs-macros environment."""
-    plugin = env.conf.plugins["saljkompetens"]
+    """Add the macros to a mkdocs-macros (or Zensical macros) environment."""
+    project = Project.from_config(env.conf)
 
-    def kb() -> KnowledgeBase:
-        return plugin.kb
-
-    def content_macro(function: Callable[..., str]) -> Callable[..., str]:
-        """A macro that shows content; in a preview without valid content, a notice."""
-
-        @functools.wraps(function)
-        def macro(*args: Any, **kwargs: Any) -> str:
-            if plugin.kb is None:
-                return NO_CONTENT
-            return function(*args, **kwargs)
-
-        return env.macro(macro)
+    def kb() -> KnowledgeBase | None:
+        good = ContentSource.of(project).refresh().good
+        return good.kb if good else None
 
     def here() -> str:
-        return env.page.file.src_uri
+        page = env.page
+        return page.file.src_uri if hasattr(page, "file") else str(page.path)
 
     def link(target: Any) -> Trusted:
         return Trusted(relative_link(here(), target.src_uri))
@@ -47,29 +47,37 @@ def register(env: Any) -> None:
     def render(name: str, **context: Any) -> str:
         return template(name).render(link=link, **context)
 
+    def content_macro(function: Callable[[KnowledgeBase], str]) -> Callable[[], str]:
+        """A macro that shows content; without valid content (a preview), a notice."""
+
+        @functools.wraps(function)
+        def macro() -> str:
+            base = kb()
+            return NO_CONTENT if base is None else function(base)
+
+        return env.macro(macro)
+
     @content_macro
-    def competency_cards() -> str:
+    def competency_cards(base: KnowledgeBase) -> str:
         """A card grid of all competencies, each with its summary and mindsets."""
-        base = kb()
         cards = [(c, base.mindsets_of(c)) for c in base.competencies]
         return render("competency_cards.md.j2", cards=cards)
 
     @content_macro
-    def mindset_index() -> str:
+    def mindset_index(base: KnowledgeBase) -> str:
         """All mindsets, each with the competencies that draw on it."""
-        base = kb()
         entries = [(m, [u.competency for u in base.uses_of(m)]) for m in base.mindsets]
         return render("mindset_index.md.j2", entries=entries)
 
     @content_macro
-    def article_index() -> str:
+    def article_index(base: KnowledgeBase) -> str:
         """Cards for all articles with language and reading time."""
-        return render("article_index.md.j2", articles=kb().articles, languages=LANGUAGES)
+        return render("article_index.md.j2", articles=base.articles, languages=LANGUAGES)
 
     @content_macro
-    def role_index() -> str:
+    def role_index(base: KnowledgeBase) -> str:
         """A list of the role profiles."""
-        return render("role_index.md.j2", roles=kb().roles)
+        return render("role_index.md.j2", roles=base.roles)
 
     @env.macro
     def counts() -> dict[str, int]:
@@ -86,19 +94,26 @@ def register(env: Any) -> None:
         }
 
     @content_macro
-    def assessment_form() -> str:
+    def assessment_form(base: KnowledgeBase) -> str:
         """The static self-assessment form and the empty result region (HTML)."""
-        base = kb()
+        try:
+            assets = browser_assets(project)
+        except AssetError as error:
+            return NO_ASSESSMENT.format(reason=error)
+        here_uri = here()
         urls = {
-            key: (relative_link(here(), value) if key != "wheel_sha256" else value)
-            for key, value in plugin.asset_urls().items()
+            "definition": relative_link(here_uri, DEFINITION_URI),
+            "wheel": relative_link(here_uri, assets.wheel_uri),
+            "pyodide": relative_link(here_uri, assets.pyodide_uri),
+            "script": relative_link(here_uri, "assets/js/assessment.js"),
+            "worker": relative_link(here_uri, "assets/js/scoring-worker.js"),
+            "root": relative_link(here_uri, "index.md").removesuffix("index.md") or "./",
         }
-        urls["script"] = relative_link(here(), "assets/js/assessment.js")
-        urls["worker"] = relative_link(here(), "assets/js/scoring-worker.js")
         return render(
             "assessment_form.html.j2",
             kb=base,
             urls=urls,
+            wheel_sha256=assets.wheel.sha256,
             total=base.statement_count,
             scale=sorted(base.settings.scale, key=lambda s: s.value),
         )
@@ -109,10 +124,10 @@ def register(env: Any) -> None:
         return render("field_reference.md.j2", rows=schema_rows(SCHEMAS[kind]))
 
     @content_macro
-    def scoring_explained() -> str:
+    def scoring_explained(base: KnowledgeBase) -> str:
         """How the result is computed, from the scoring settings and role targets."""
         return render(
             "scoring_explained.md.j2",
-            kb=kb(),
+            kb=base,
             link_tankesatt=Trusted(relative_link(here(), "tankesatt/index.md")),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -51,29 +52,15 @@ class BuiltSite:
 
 
 def make_site_config(content: Path, folder: Path) -> Path:
-    """A copy of mkdocs.yml in `folder` that builds the site from `content` instead."""
-    text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    options = {
-        "content_dir": content,
-        "scoring_dir": ROOT / "scoring_py",
-        "node_modules": ROOT / "node_modules",
-        "cache_dir": ROOT / "build",
-    }
-    plugin = "  - saljkompetens:\n" + "".join(f"      {k}: {v}\n" for k, v in options.items())
-    replacements = {
-        "docs_dir: docs\n": f"docs_dir: {ROOT / 'docs'}\n",
-        "custom_dir: overrides\n": f"custom_dir: {ROOT / 'overrides'}\n",
-        "  - saljkompetens\n": plugin,
-        "watch:\n": "not_watched:\n",
-        "module_name: macros\n": f"module_name: {ROOT / 'macros'}\n",
-    }
-    for old, new in replacements.items():
-        assert old in text, old
-        text = text.replace(old, new)
-    text = text.replace("not_watched:\n  - content\n  - macros\n  - scoring_py/src\n", "")
-    config = folder / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
+    """`folder` as a project that builds the real site from `content` instead: the real
+    mkdocs.yml, docs/, macros, scoring_py and Pyodide linked in. Returns its mkdocs.yml."""
+    (ROOT / "build").mkdir(exist_ok=True)  # the wheel cache, shared
+    for name in ("docs", "overrides", "macros", "scoring_py", "node_modules", "build"):
+        (folder / name).symlink_to(ROOT / name)
+    if (folder / "content").absolute() != content.absolute():
+        (folder / "content").symlink_to(content.absolute())
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder / "mkdocs.yml"
 
 
 def build_site(content: Path, folder: Path) -> subprocess.CompletedProcess[str]:

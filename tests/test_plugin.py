@@ -57,11 +57,12 @@ def _post_page(plugin: SaljkompetensPlugin, config: object) -> str:
 def test_preview_keeps_last_good_content_and_shows_a_banner(project: Path, capsys) -> None:
     plugin, config = _plugin(project, "serve")
     plugin.on_config(config)
-    good = plugin.kb
+    good = plugin.source.good
+    assert good is not None
     assert "sk-preview-errors" not in _post_page(plugin, config)
     _break(project)
     plugin.on_config(config)  # no exception: the preview keeps serving
-    assert plugin.kb is good
+    assert plugin.source.good is good
     assert 'lang: "en" är inte tillåtet' in capsys.readouterr().err
     html = _post_page(plugin, config)
     assert 'data-preview-errors="1"' in html
@@ -73,7 +74,7 @@ def test_preview_without_a_good_state_keeps_running(project: Path) -> None:
     plugin, config = _plugin(project, "serve")
     _break(project)
     plugin.on_config(config)  # no exception: `make serve` never dies on content
-    assert plugin.kb is None
+    assert plugin.source.good is None
     files = plugin.on_files(Files([]), config)
     assert list(files) == []
     assert "Förhandsvisningen visar sidorna utan innehållet" in _post_page(plugin, config)

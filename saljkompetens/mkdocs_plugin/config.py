@@ -1,4 +1,8 @@
-"""Settings of the Säljkompetens MkDocs plugin, each with its type and default."""
+"""Settings of the Säljkompetens MkDocs plugin, each with its type and default.
+
+Where content, `scoring_py` and Pyodide live is a project convention
+(`saljkompetens.project`), the same for the plugin and the macros, so it is not a setting.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,8 @@ from mkdocs.config.base import Config
 
 
 class SaljkompetensConfig(Config):
-    """`plugins: - saljkompetens: {...}` in mkdocs.yml; paths are relative to mkdocs.yml."""
+    """`plugins: - saljkompetens: {...}` in mkdocs.yml."""
 
-    content_dir = c.Type(str, default="content")
-    scoring_dir = c.Type(str, default="scoring_py")
-    node_modules = c.Type(str, default="node_modules")
-    cache_dir = c.Type(str, default="build")
     assessment = c.Type(bool, default=True)
+    """Publish the self-assessment's browser files: the definition, the `scoring_py` wheel
+    and Pyodide. Off only for sites without the assessment page (e.g. small test sites)."""

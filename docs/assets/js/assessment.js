@@ -22,7 +22,7 @@ function main() {
   const message = new Message($("sk-message"));
   const section = $("resultat");
   const url = (name) => new URL(root.dataset[name], document.baseURI).href;
-  const siteRoot = new URL("../../", url("definition")); // the definition's URLs are site-relative
+  const siteRoot = new URL(url("root")); // the result's links are relative to the site root
   const store = new AnswerStore();
   let state = emptyState(); // what the form shows
   let viewing = false; // true while shared answers are shown (never saved on their own)

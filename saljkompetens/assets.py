@@ -9,7 +9,10 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+from .project import Project
 
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -55,11 +58,23 @@ def _source_digest(project: Path) -> str:
 
 
 def build_wheel(project: Path, cache: Path) -> Wheel:
+    """The wheel of `project`, from `cache` if its sources are unchanged (see `_build`)."""
+    if not (project / "pyproject.toml").is_file():
+        raise AssetError(f"poängräkningens paket saknas: {project}/pyproject.toml finns inte")
+    return _built(project, cache, _source_digest(project))
+
+
+@lru_cache(maxsize=8)
+def _built(project: Path, cache: Path, digest: str) -> Wheel:
+    return _build(project, cache, digest)
+
+
+def _build(project: Path, cache: Path, digest: str) -> Wheel:
     """Build the wheel with the standard `build` frontend; reuse it while sources are unchanged.
 
     The build runs on a clean copy of `project`, so nothing is written into the source tree.
     """
-    out = cache / "wheels" / _source_digest(project)
+    out = cache / "wheels" / digest
     wheels = sorted(out.glob("*.whl"))
     if not wheels:
         with tempfile.TemporaryDirectory() as tmp:
@@ -89,3 +104,39 @@ def find_pyodide(node_modules: Path) -> Pyodide:
     if missing:
         raise AssetError(f"Pyodide {version} i {folder} saknar {', '.join(missing)}")
     return Pyodide(version, folder)
+
+
+ASSET_DIR = "assets/sjalvskattning"
+DEFINITION_URI = f"{ASSET_DIR}/bedomning.json"
+
+
+@dataclass(frozen=True)
+class BrowserAssets:
+    """The assessment's browser files and their site-relative URLs."""
+
+    wheel: Wheel
+    pyodide: Pyodide
+
+    @property
+    def wheel_uri(self) -> str:
+        return f"{ASSET_DIR}/{self.wheel.path.name}"
+
+    @property
+    def pyodide_uri(self) -> str:
+        return f"assets/pyodide/{self.pyodide.version}/"
+
+    def files(self) -> dict[str, Path]:
+        """Site-relative URI → source file, for every file to publish."""
+        files = {self.wheel_uri: self.wheel.path}
+        files.update({self.pyodide_uri + path.name: path for path in self.pyodide.files()})
+        return files
+
+
+def browser_assets(project: Project) -> BrowserAssets:
+    """The wheel (built once per change of `scoring_py/`) and the pinned Pyodide.
+
+    Raises:
+        AssetError: what is missing and how to get it.
+    """
+    wheel = build_wheel(project.scoring_py, project.cache)
+    return BrowserAssets(wheel, find_pyodide(project.node_modules))

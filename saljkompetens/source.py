@@ -1,0 +1,68 @@
+"""The project's content as the site uses it: read once per change and shared by the
+MkDocs plugin and the macros (neither asks the other), with the last good content kept
+for the preview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from .content.errors import ContentErrors
+from .content.loader import load_content
+from .content.model import KnowledgeBase
+from .definition import checked_definition
+from .project import Project
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """Content that loaded without errors, and its assessment definition (JSON-ready)."""
+
+    kb: KnowledgeBase
+    definition: dict[str, Any]
+
+
+@dataclass
+class ContentSource:
+    """The content of one project; `refresh()` reads it again only when a file changed."""
+
+    project: Project
+    good: SiteContent | None = None  # the last content that loaded without errors
+    problems: ContentErrors | None = None  # the errors of the latest read, if any
+    _stamp: tuple[tuple[str, int, int], ...] | None = field(default=None, repr=False)
+    _shared: ClassVar[dict[Project, ContentSource]] = {}
+
+    @classmethod
+    def of(cls, project: Project) -> ContentSource:
+        """The one source of `project` in this process."""
+        if project not in cls._shared:
+            cls._shared[project] = cls(project)
+        return cls._shared[project]
+
+    def refresh(self) -> ContentSource:
+        """Read the content if any file under `content/` or `docs/` changed since last time."""
+        stamp = _stamp(self.project.content) + _stamp(self.project.docs)
+        if stamp != self._stamp:
+            self._stamp = stamp
+            try:
+                kb = load_content(self.project.content, self.project.docs)
+                self.good, self.problems = SiteContent(kb, checked_definition(kb)), None
+            except ContentErrors as problems:
+                self.problems = problems
+        return self
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file's path, modification time and size: what changes when an editor saves."""
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            stat = path.lstat()
+        except OSError:
+            continue
+        found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
