@@ -12,7 +12,9 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from saljkompetens.assets import DEFINITION_URI, AssetError, browser_assets
+from scoring_py.formats import ANSWERS_FORMAT, ANSWERS_VERSION, DEFINITION_PATH, EXPORT_FORMAT
+
+from saljkompetens.assets import AssetError, browser_assets
 from saljkompetens.content.model import KnowledgeBase
 from saljkompetens.content.schema import LANGUAGES, SCHEMAS, schema_rows
 from saljkompetens.pages.render import Trusted, relative_link, template
@@ -27,6 +29,10 @@ NO_ASSESSMENT = (
     '<p class="sk-message" data-kind="error">Självskattningen finns inte i det här bygget: '
     "{reason}</p>"
 )
+
+
+# The file formats the page reads and writes, named by scoring_py, which owns them.
+FORMATS = {"answers": ANSWERS_FORMAT, "export": EXPORT_FORMAT, "version": ANSWERS_VERSION}
 
 
 def register(env: Any) -> None:
@@ -102,7 +108,7 @@ def register(env: Any) -> None:
             return NO_ASSESSMENT.format(reason=error)
         here_uri = here()
         urls = {
-            "definition": relative_link(here_uri, DEFINITION_URI),
+            "definition": relative_link(here_uri, DEFINITION_PATH),
             "wheel": relative_link(here_uri, assets.wheel_uri),
             "pyodide": relative_link(here_uri, assets.pyodide_uri),
             "script": relative_link(here_uri, "assets/js/assessment.js"),
@@ -113,6 +119,11 @@ def register(env: Any) -> None:
             "assessment_form.html.j2",
             kb=base,
             urls=urls,
+            formats={
+                "answers": ANSWERS_FORMAT,
+                "export": EXPORT_FORMAT,
+                "version": ANSWERS_VERSION,
+            },
             wheel_sha256=assets.wheel.sha256,
             total=base.statement_count,
             scale=sorted(base.settings.scale, key=lambda s: s.value),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from scoring_py.formats import DEFINITION_PATH
 
 from .project import Project
 
@@ -106,8 +109,7 @@ def find_pyodide(node_modules: Path) -> Pyodide:
     return Pyodide(version, folder)
 
 
-ASSET_DIR = "assets/sjalvskattning"
-DEFINITION_URI = f"{ASSET_DIR}/bedomning.json"
+ASSET_DIR = posixpath.dirname(DEFINITION_PATH)  # the wheel goes beside the definition
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .content.errors import ContentErrors
-from .content.loader import load_content
 from .content.model import KnowledgeBase
-from .definition import checked_definition
+from .source import read_site_content
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -38,8 +37,7 @@ def run_check(content: Path, out: TextIO | None = None, err: TextIO | None = Non
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        kb = load_content(content, content.parent / "docs")
-        checked_definition(kb)
+        kb = read_site_content(content, content.parent / "docs").kb
     except ContentErrors as problems:
         print(problems.report(), file=err)
         return 1

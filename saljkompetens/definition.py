@@ -1,85 +1,127 @@
-"""The assessment definition: the JSON that `scoring_py` and the page read.
-
-Made from the content model at build time; the browser never sees the Markdown.
+"""The content model as a `scoring_py` definition: built from `scoring_py`'s own objects,
+written by `scoring_py`'s writer and read back by its reader, which checks every rule of
+the assessment (scale, bands, thresholds, targets) in one place. A refusal is reported
+against the content file and line the field came from.
 """
 
 from __future__ import annotations
 
+import re
+from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
-from scoring_py import ScoringError, load_definition
+from scoring_py.model import (
+    Article,
+    Band,
+    Competency,
+    Definition,
+    Item,
+    Mindset,
+    QualityRules,
+    Role,
+    Scale,
+    Target,
+)
 
-from .content.errors import ContentError, ContentErrors
+from scoring_py import ScoringError, read_definition, write_definition
+
+from .content.errors import ContentError, ContentErrors, field_name
+from .content.frontmatter import ParseFailed, read_document, read_yaml
 from .content.model import KnowledgeBase
 
-FORMAT = "saljkompetens-bedomning"
-VERSION = 1
 
-
-def assessment_definition(kb: KnowledgeBase) -> dict[str, Any]:
-    """The definition as a JSON-ready dict (see `scoring_py.definition`)."""
+def build_definition(kb: KnowledgeBase) -> Definition:
+    """The assessment of `kb` as `scoring_py` objects (not yet checked: see below)."""
     settings = kb.settings
-    scale = sorted(settings.scale, key=lambda step: step.value)
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "scale": {
-            "min": scale[0].value,
-            "max": scale[-1].value,
-            "labels": [step.label for step in scale],
-        },
-        "min_answers": settings.min_answers,
-        "bands": [{"min": b.min, "label": b.label, "text": b.text} for b in settings.bands],
-        "quality": dict(settings.quality),
-        "competencies": [
-            {
-                "slug": c.slug,
-                "title": c.title,
-                "url": c.url,
-                "mindsets": [m.slug for m in kb.mindsets_of(c)],
-                "articles": [{"title": a.title, "url": a.url} for a in kb.articles_about(c)],
-                "items": [{"id": s.id, "text": s.text, "reverse": s.reverse} for s in c.statements],
-            }
+    steps = sorted(settings.scale, key=lambda step: step.value)
+    return Definition(
+        scale=Scale(steps[0].value, steps[-1].value, tuple(step.label for step in steps)),
+        min_answers=settings.min_answers,
+        bands=tuple(Band(b.min, b.label, b.text) for b in settings.bands),
+        quality=QualityRules(
+            identical_min_answers=int(settings.quality["identical_min_answers"]),
+            unanswered_share=Fraction(str(settings.quality["unanswered_share"])),
+            contradiction_min=int(settings.quality["contradiction_min"]),
+        ),
+        competencies=tuple(
+            Competency(
+                slug=c.slug,
+                title=c.title,
+                url=c.url,
+                mindsets=tuple(m.slug for m in kb.mindsets_of(c)),
+                articles=tuple(Article(a.title, a.url) for a in kb.articles_about(c)),
+                items=tuple(Item(s.id, s.text, s.reverse) for s in c.statements),
+            )
             for c in kb.competencies
-        ],
-        "mindsets": [{"slug": m.slug, "title": m.title, "url": m.url} for m in kb.mindsets],
-        "roles": [
-            {
-                "slug": r.slug,
-                "title": r.title,
-                "url": r.url,
-                "targets": [
-                    {
-                        "competency": kb.competency(t.competency).slug,
-                        "level": t.level,
-                        "why": t.why,
-                    }
-                    for t in r.targets
-                ],
-            }
+        ),
+        mindsets=tuple(Mindset(m.slug, m.title, m.url) for m in kb.mindsets),
+        roles=tuple(
+            Role(
+                slug=r.slug,
+                title=r.title,
+                url=r.url,
+                targets=tuple(
+                    Target(kb.competency(t.competency).slug, t.level, t.why) for t in r.targets
+                ),
+            )
             for r in kb.roles
-        ],
-    }
+        ),
+    )
 
 
 def checked_definition(kb: KnowledgeBase) -> dict[str, Any]:
-    """The definition, after `scoring_py` has read it as the browser will.
+    """The definition JSON as `scoring_py` writes it, after `scoring_py` has read it back.
 
     Raises:
-        ContentErrors: if `scoring_py` refuses it (the content schema should not let
-            that happen; this keeps check, build and scoring in step).
+        ContentErrors: the rule `scoring_py` refused, at the content file and line.
     """
-    definition = assessment_definition(kb)
+    written = write_definition(build_definition(kb))
     try:
-        load_definition(definition)
+        read_definition(written)
     except ScoringError as error:
-        raise ContentErrors(
-            [
-                ContentError(
-                    kb.settings.path,
-                    f"poängräkningen (scoring_py) kan inte läsa självskattningen: {error}",
-                    line=1,
-                )
-            ]
-        ) from None
-    return definition
+        raise ContentErrors([_content_error(kb, error)]) from None
+    return written
+
+
+_INDEX = re.compile(r"^(\w+)\[(\d+)\]\.?(.*)$")
+_FIELD = {"items": "statements"}  # definition name → content name, where they differ
+
+
+def _content_error(kb: KnowledgeBase, error: ScoringError) -> ContentError:
+    """Where in the content a definition field (`roles[0].targets[2].level`) came from."""
+    path = error.path or ""
+    source: Path = kb.settings.path
+    rest = path
+    match = _INDEX.match(path)
+    if match and match.group(1) in ("competencies", "mindsets", "roles"):
+        items = getattr(kb, match.group(1))
+        source, rest = items[int(match.group(2))].path, match.group(3)
+    elif path.startswith("scale"):
+        rest = "scale"
+    field = tuple(_parts(rest))
+    message = error.problem or str(error)
+    return ContentError(source, message, field_name(field), _line(kb, source, field))
+
+
+def _parts(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for name, index in re.findall(r"(\w+)(?:\[(\d+)\])?", path):
+        parts.append(_FIELD.get(name, name))
+        if index:
+            parts.append(int(index))
+    return parts
+
+
+def _line(kb: KnowledgeBase, source: Path, field: tuple[str | int, ...]) -> int:
+    """The field's line, read again from the file (this only happens for an error)."""
+    reader = read_yaml if source == kb.settings.path else read_document
+    try:
+        document = reader(_on_disk(kb, source), source)
+    except (OSError, ParseFailed):
+        return 1
+    return document.line_of(field) or 1
+
+
+def _on_disk(kb: KnowledgeBase, shown: Path) -> Path:
+    return kb.root.parent / shown  # the model's paths are shown as content/…

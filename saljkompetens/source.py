@@ -24,6 +24,16 @@ class SiteContent:
     definition: dict[str, Any]
 
 
+def read_site_content(content: Path, docs: Path | None = None) -> SiteContent:
+    """Everything `check` and the build check: the content and its definition.
+
+    Raises:
+        ContentErrors: every problem, each at its file, line and field.
+    """
+    kb = load_content(content, docs)
+    return SiteContent(kb, checked_definition(kb))
+
+
 @dataclass
 class ContentSource:
     """The content of one project; `refresh()` reads it again only when a file changed."""
@@ -47,8 +57,8 @@ class ContentSource:
         if stamp != self._stamp:
             self._stamp = stamp
             try:
-                kb = load_content(self.project.content, self.project.docs)
-                self.good, self.problems = SiteContent(kb, checked_definition(kb)), None
+                self.good = read_site_content(self.project.content, self.project.docs)
+                self.problems = None
             except ContentErrors as problems:
                 self.problems = problems
         return self

@@ -23,6 +23,7 @@ import pytest
 from saljkompetens.check import run_check, summary
 from saljkompetens.content.errors import ContentErrors
 from saljkompetens.content.loader import load_content
+from saljkompetens.source import read_site_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL = FIXTURES / "minimal" / "content"
@@ -68,14 +69,14 @@ def test_real_content_is_valid(root: Path) -> None:
 def test_broken_case_gives_exact_messages(case: str, tmp_path: Path) -> None:
     content = broken_tree(case, tmp_path)
     with pytest.raises(ContentErrors) as raised:
-        load_content(content)
+        read_site_content(content)
     assert [str(error) for error in raised.value.errors] == expected_lines(case)
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_every_error_names_file_line_and_is_swedish(case: str, tmp_path: Path) -> None:
     with pytest.raises(ContentErrors) as raised:
-        load_content(broken_tree(case, tmp_path))
+        read_site_content(broken_tree(case, tmp_path))
     for error in raised.value.errors:
         assert str(error.path).startswith("content/")
         assert error.line is not None

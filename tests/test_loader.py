@@ -145,8 +145,8 @@ def test_scale_values_are_named(content: Path) -> None:
     path = content / "assessment.yml"
     path.write_text(path.read_text("utf-8").replace("{value: 5,", "{value: 4,"), "utf-8")
     assert messages(content) == [
-        "content/assessment.yml:1: scale: skalan har värdena 1, 2, 3, 4, 4; den ska ha 1–5, "
-        "vart och ett en gång"
+        "content/assessment.yml:1: scale: skalan har värdena 1, 2, 3, 4, 4; den ska ha varje "
+        "heltal från det lägsta till det högsta, vart och ett en gång"
     ]
 
 

@@ -21,7 +21,7 @@ from saljkompetens.content.errors import ContentErrors
 from saljkompetens.content.loader import load_content
 from saljkompetens.definition import checked_definition
 from saljkompetens.pages.render import render_pages
-from scoring_py import load_definition
+from scoring_py import read_definition
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
 
@@ -168,7 +168,7 @@ def test_what_check_accepts_renders_and_scores(files: dict[str, str]) -> None:
         pages = render_pages(kb)
         assert all(page.startswith("---\n") for page in pages.values())
         text = json.dumps(definition, ensure_ascii=False, allow_nan=False)  # no NaN published
-        assert load_definition(text)  # what the browser and the CLI read
+        assert read_definition(text)  # what the browser and the CLI read
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,11 +8,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring_py import ScoringError, load_definition, score, score_json
+from scoring_py import ScoringError, read_definition, score, score_json
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring" / "definition.json"
 DEFINITION_TEXT = FIXTURE.read_text(encoding="utf-8")
-DEFINITION = load_definition(DEFINITION_TEXT)
+DEFINITION = read_definition(DEFINITION_TEXT)
 ITEM_IDS = sorted(DEFINITION.item_ids)
 
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
@@ -70,7 +70,7 @@ def test_any_text_to_score_json_scores_or_raises_scoring_error(text: str, role: 
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=200) | json_values.map(json.dumps))
 def test_any_text_as_definition_raises_scoring_error(text: str) -> None:
-    scores_or_scoring_error(lambda: load_definition(text))
+    scores_or_scoring_error(lambda: read_definition(text))
 
 
 @settings(max_examples=300, deadline=None)

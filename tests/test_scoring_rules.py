@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from scoring_py import ScoringError, load_definition, score
+from scoring_py import ScoringError, read_definition, score
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring" / "definition.json"
 
@@ -153,10 +153,10 @@ def test_band_boundary_is_inclusive() -> None:
     # behovsanalys 3, 2 -> 2.5 -> 37.5 -> band with min 25.
     data = definition_dict()
     data["bands"] = [
-        {"min": 75, "label": "D", "text": ""},
         {"min": 0, "label": "A", "text": ""},
-        {"min": 50, "label": "C", "text": ""},
         {"min": 25, "label": "B", "text": ""},
+        {"min": 50, "label": "C", "text": ""},
+        {"min": 75, "label": "D", "text": ""},
     ]
     result = score(
         data, answers({"avslut-1": 3, "avslut-2": 3, "behovsanalys-1": 3, "behovsanalys-2": 2})
@@ -432,6 +432,6 @@ def test_inputs_are_not_mutated_and_results_are_fresh() -> None:
     first["strengths"][0]["articles"].append({"title": "x", "url": "y"})
     assert (data, given) == (data_copy, given_copy)
     assert score(data, given) == score(data_copy, given_copy)
-    assert score(load_definition(data), given)["strengths"][0]["articles"] == [
+    assert score(read_definition(data), given)["strengths"][0]["articles"] == [
         {"title": "Så bygger du en prospektlista", "url": "artiklar/prospektlista/"}
     ]

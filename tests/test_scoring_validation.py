@@ -8,7 +8,15 @@ from typing import Any
 
 import pytest
 
-from scoring_py import Answers, ScoringError, load_definition, parse_answers, score, score_json
+from scoring_py import (
+    Answers,
+    ScoringError,
+    read_answers,
+    read_definition,
+    score,
+    score_json,
+    write_answers,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring" / "definition.json"
 DEFINITION_TEXT = FIXTURE.read_text(encoding="utf-8")
@@ -24,7 +32,7 @@ def answers(values: Any, **extra: Any) -> dict[str, Any]:
 
 def error_of(data: Any) -> str:
     with pytest.raises(ScoringError) as caught:
-        parse_answers(data, definition_dict())
+        read_answers(data, definition_dict())
     return str(caught.value)
 
 
@@ -198,38 +206,38 @@ def test_nesting_within_limit_and_brackets_in_strings_are_fine() -> None:
             note="[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{{{{{{{{{{{{{",
         )
     )
-    assert parse_answers(text, definition_dict()).values == {"avslut-1": 3}
+    assert read_answers(text, definition_dict()).values == {"avslut-1": 3}
 
 
 def test_deep_nesting_in_dict_input_outside_known_keys_is_ignored() -> None:
     deep: list[Any] = []
     for _ in range(5000):
         deep = [deep]
-    assert parse_answers(answers({}, extra=deep), definition_dict()).role is None
+    assert read_answers(answers({}, extra=deep), definition_dict()).role is None
 
 
-def test_parse_answers_returns_new_immutable_object_in_definition_order() -> None:
+def test_read_answers_returns_new_immutable_object_in_definition_order() -> None:
     given = answers(
         {"avslut-1": 4, "prospektering-1": 2, "forhandling-1": None}, role="nykundsjagare"
     )
     before = copy.deepcopy(given)
-    parsed = parse_answers(given, definition_dict())
+    parsed = read_answers(given, definition_dict())
     assert given == before
     assert isinstance(parsed, Answers)
     assert list(parsed.values.items()) == [("prospektering-1", 2), ("avslut-1", 4)]
     with pytest.raises(TypeError):
         parsed.values["avslut-1"] = 1  # type: ignore[index]
-    assert parsed.as_dict() == {
+    assert write_answers(parsed) == {
         "format": "saljkompetens-svar",
         "version": 1,
         "answers": {"prospektering-1": 2, "avslut-1": 4},
         "role": "nykundsjagare",
     }
-    assert parse_answers(parsed, definition_dict()) == parsed
+    assert read_answers(parsed, definition_dict()) == parsed
 
 
 def test_unknown_top_level_keys_are_ignored() -> None:
-    parsed = parse_answers(answers({"avslut-1": 2}, saved="2025-01-01"), definition_dict())
+    parsed = read_answers(answers({"avslut-1": 2}, saved="2025-01-01"), definition_dict())
     assert parsed.values == {"avslut-1": 2}
 
 
@@ -247,7 +255,7 @@ def definition_error(change: Any) -> str:
     data = definition_dict()
     change(data)
     with pytest.raises(ScoringError) as caught:
-        load_definition(data)
+        read_definition(data)
     return str(caught.value)
 
 
@@ -268,7 +276,7 @@ PREFIX = "Bedömningsdefinitionen är ogiltig: "
         ),
         (
             lambda d: d["scale"]["labels"].pop(),
-            "scale.labels måste ha en etikett per skalsteg (5 st), har 4.",
+            "scale.labels måste ha en etikett per skalsteg från 1 till 5 (5 st), har 4.",
         ),
         (lambda d: d.update(min_answers=0), "min_answers måste vara minst 1, fick 0."),
         (
@@ -277,7 +285,16 @@ PREFIX = "Bedömningsdefinitionen är ogiltig: "
         ),
         (
             lambda d: d["bands"].pop(0),
-            "bands måste ha en nivå med min 0 så att varje poäng får en nivå.",
+            "bands[0].min måste vara 0 så att varje resultat får en nivå, fick 40.",
+        ),
+        (
+            lambda d: d["bands"].reverse(),
+            "bands[0].min måste vara 0 så att varje resultat får en nivå, fick 80.",
+        ),
+        (
+            lambda d: d["bands"][2].update(min=d["bands"][1]["min"]),
+            "bands[2].min måste vara större än föregående nivås min (40), fick 40; nivåerna "
+            "ska stiga.",
         ),
         (
             lambda d: d["bands"][1].update(min=101),
@@ -345,17 +362,17 @@ def test_invalid_definitions(change: Any, message: str) -> None:
 )
 def test_invalid_definition_input(data: Any, message: str) -> None:
     with pytest.raises(ScoringError) as caught:
-        load_definition(data)
+        read_definition(data)
     assert str(caught.value) == message
 
 
 def test_definition_is_not_mutated_and_is_immutable() -> None:
     data = definition_dict()
     before = copy.deepcopy(data)
-    definition = load_definition(data)
+    definition = read_definition(data)
     assert data == before
-    assert load_definition(definition) is definition
-    assert load_definition(DEFINITION_TEXT) == definition
+    assert read_definition(definition) is definition
+    assert read_definition(DEFINITION_TEXT) == definition
     with pytest.raises(AttributeError):
         definition.min_answers = 3  # type: ignore[misc]
     data["competencies"][0]["title"] = "Ändrad"

@@ -94,6 +94,7 @@ class _Loading:
             sorted(roles, key=lambda r: _collation(r.title)),
             settings,
             tuple(in_order(self.warnings)),
+            self.root,
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -304,29 +305,18 @@ class _Loading:
         )
 
     def _settings(self, doc: Document) -> AssessmentSettings | None:
+        """The settings; `scoring_py` checks their rules (bands, thresholds) when the
+        definition is made. Here only what the content format needs: one step per value."""
         data = doc.data
-        values = [step["value"] for step in data["scale"]]
-        if sorted(values) != [1, 2, 3, 4, 5]:
+        values = sorted(step["value"] for step in data["scale"])
+        if values != list(range(values[0], values[0] + len(values))):
             found = ", ".join(str(value) for value in values)
             self.error(
-                doc, f"skalan har värdena {found}; den ska ha 1–5, vart och ett en gång", ("scale",)
-            )
-        mins = [band["min"] for band in data["bands"]]
-        if mins[0] != 0:
-            self.error(
                 doc,
-                f"första nivån börjar på {mins[0]}; den ska börja på 0 så att varje resultat "
-                "får en nivå",
-                ("bands", 0, "min"),
+                f"skalan har värdena {found}; den ska ha varje heltal från det lägsta till det "
+                "högsta, vart och ett en gång",
+                ("scale",),
             )
-        for index in range(1, len(mins)):
-            if mins[index] <= mins[index - 1]:
-                self.error(
-                    doc,
-                    f"{mins[index]} är inte större än föregående nivås min ({mins[index - 1]}); "
-                    "nivåerna ska stiga",
-                    ("bands", index, "min"),
-                )
         return AssessmentSettings(
             scale=tuple(ScaleStep(s["value"], s["label"]) for s in data["scale"]),
             min_answers=data["min_answers"],

@@ -224,6 +224,7 @@ class KnowledgeBase:
     roles: list[Role]
     settings: AssessmentSettings
     warnings: tuple[ContentError, ...] = ()  # e.g. files that were not read
+    root: Path = Path("content")  # the content folder on disk
     _by_title: dict[str, Competency] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -36,7 +36,7 @@ STATEMENT: Schema = {
         "reverse": {
             "type": "boolean",
             "description": "`true` om påståendet beskriver det svaga beteendet "
-            "(omvänd poäng: 6 − svaret).",
+            "(räknas omvänt, se Så räknas resultatet).",
         },
         "based_on": {
             **_TEXT,
@@ -171,18 +171,19 @@ SETTINGS: Schema = {
     "properties": {
         "scale": {
             "type": "array",
-            "minItems": 5,
-            "maxItems": 5,
+            "minItems": 2,
+            "maxItems": 9,
             "items": {
                 "type": "object",
                 "required": ["value", "label"],
                 "additionalProperties": False,
                 "properties": {
-                    "value": {"type": "integer", "minimum": 1, "maximum": 5},
+                    "value": {"type": "integer", "minimum": 1, "maximum": 9},
                     "label": {**_TEXT, "maxLength": 60},
                 },
             },
-            "description": "Svarsskalan 1–5, varje steg med sin etikett.",
+            "description": "Svarsskalan: heltal i följd mellan 1 och 9 (t.ex. 1–5), varje steg med "
+            "sin etikett.",
         },
         "min_answers": {
             "type": "integer",
@@ -213,7 +214,7 @@ SETTINGS: Schema = {
             "properties": {
                 "identical_min_answers": {"type": "integer", "minimum": 2, "maximum": 1000},
                 "unanswered_share": {"type": "number", "minimum": 0, "maximum": 1},
-                "contradiction_min": {"type": "integer", "minimum": 1, "maximum": 5},
+                "contradiction_min": {"type": "integer"},
             },
             "description": "Gränser för anteckningar om svarens kvalitet.",
         },

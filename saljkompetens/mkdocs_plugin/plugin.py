@@ -30,8 +30,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from scoring_py.formats import DEFINITION_PATH
 
-from ..assets import DEFINITION_URI, AssetError, BrowserAssets, browser_assets
+from ..assets import AssetError, BrowserAssets, browser_assets
 from ..pages.render import render_pages
 from ..project import Project
 from ..source import ContentSource
@@ -91,7 +92,7 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
             files.append(File.generated(config, src_uri, content=markdown))
         if self.assets:
             definition = json.dumps(good.definition, ensure_ascii=False)
-            files.append(File.generated(config, DEFINITION_URI, content=definition))
+            files.append(File.generated(config, DEFINITION_PATH, content=definition))
             for uri, path in self.assets.files().items():
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files

@@ -1,13 +1,12 @@
 // Säljkompetens: the visitor's answers as data, and the checks every untrusted copy
-// (storage, import, share link) goes through. Pure: no DOM, no storage.
-
-export const ANSWERS_FORMAT = "saljkompetens-svar";
-export const EXPORT_FORMAT = "saljkompetens-export";
-export const VERSION = 1;
+// (storage, import, share link) goes through. Pure: no DOM, no storage. The format names
+// come from the page (scoring_py owns them).
 
 /**
  * What valid answers look like, read from the static form.
- * @typedef {{itemIds: string[], roleSlugs: Set<string>, scaleMin: number, scaleMax: number}} Model
+ * @typedef {{answers: string, export: string, version: number}} Formats
+ * @typedef {{itemIds: string[], roleSlugs: Set<string>, scaleMin: number, scaleMax: number,
+ *   formats: Formats}} Model
  * @typedef {{answers: Map<string, number>, role: string|null}} State
  */
 
@@ -20,7 +19,7 @@ export function emptyState() {
 export function toObject(state, model) {
   const values = {};
   for (const id of model.itemIds) if (state.answers.has(id)) values[id] = state.answers.get(id);
-  return { format: ANSWERS_FORMAT, version: VERSION, answers: values, role: state.role };
+  return { format: model.formats.answers, version: model.formats.version, answers: values, role: state.role };
 }
 
 /**
@@ -28,11 +27,14 @@ export function toObject(state, model) {
  * message is Swedish and starts with `where`.
  */
 export function validateAnswers(data, model, where) {
+  const { formats } = model;
   if (!isPlainObject(data)) throw new Error(`${where} är inte ett JSON-objekt.`);
-  if (data.format !== ANSWERS_FORMAT) {
-    throw new Error(`${where} har fel format (ska vara "${ANSWERS_FORMAT}" eller "${EXPORT_FORMAT}").`);
+  if (data.format !== formats.answers) {
+    throw new Error(`${where} har fel format (ska vara "${formats.answers}" eller "${formats.export}").`);
   }
-  if (data.version !== VERSION) throw new Error(`${where} har en version som inte stöds (ska vara ${VERSION}).`);
+  if (data.version !== formats.version) {
+    throw new Error(`${where} har en version som inte stöds (ska vara ${formats.version}).`);
+  }
   const raw = data.answers;
   if (!isPlainObject(raw)) throw new Error(`${where} saknar svar: "answers" ska vara ett objekt.`);
   const keys = Object.keys(raw);
@@ -66,8 +68,10 @@ export function parseImport(text, model) {
   } catch {
     throw new Error("Filen är inte giltig JSON.");
   }
-  if (isPlainObject(data) && data.format === EXPORT_FORMAT) {
-    if (data.version !== VERSION) throw new Error(`Exportfilen har en version som inte stöds (ska vara ${VERSION}).`);
+  if (isPlainObject(data) && data.format === model.formats.export) {
+    if (data.version !== model.formats.version) {
+      throw new Error(`Exportfilen har en version som inte stöds (ska vara ${model.formats.version}).`);
+    }
     return validateAnswers(data.answers, model, "Svaren i exportfilen");
   }
   return validateAnswers(data, model, "Filen");
@@ -75,7 +79,8 @@ export function parseImport(text, model) {
 
 /** The page's export file: the answers, and the result shown with them (or null). */
 export function exportObject(state, model, result) {
-  return { format: EXPORT_FORMAT, version: VERSION, answers: toObject(state, model), result: result || null };
+  const { formats } = model;
+  return { format: formats.export, version: formats.version, answers: toObject(state, model), result: result || null };
 }
 
 export function isPlainObject(value) {

@@ -17,7 +17,7 @@ if (root) main();
 
 function main() {
   const form = $("sk-form");
-  const model = readModel(form, $("sk-role"));
+  const model = readModel(form, $("sk-role"), JSON.parse(root.dataset.formats));
   const view = new FormView(form, $("sk-role"), $("sk-progress"), $("sk-progress-text"));
   const message = new Message($("sk-message"));
   const section = $("resultat");

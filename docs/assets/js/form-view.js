@@ -1,8 +1,9 @@
 // Säljkompetens: the static form as the page script sees it: what it asks (the model),
 // what it shows (a state), progress, and the page's message areas. DOM only, no storage.
 
-/** The model of valid answers, read from the form (same order as the definition). */
-export function readModel(form, roleSelect) {
+/** The model of valid answers, read from the form (same order as the definition) and the
+ * format names the page carries in `data-formats`. */
+export function readModel(form, roleSelect, formats) {
   const itemIds = Array.from(form.querySelectorAll("fieldset.sk-item[data-item]"), (el) => el.dataset.item);
   const first = itemIds.length ? form.querySelectorAll(`input[type="radio"][name="${CSS.escape(itemIds[0])}"]`) : [];
   const scale = Array.from(first, (input) => Number(input.value));
@@ -11,6 +12,7 @@ export function readModel(form, roleSelect) {
     roleSlugs: new Set(Array.from(roleSelect.options, (o) => o.value).filter(Boolean)),
     scaleMin: Math.min(...scale),
     scaleMax: Math.max(...scale),
+    formats,
   };
 }
 

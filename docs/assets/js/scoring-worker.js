@@ -111,6 +111,7 @@ async function start(config) {
   definition.catch(() => {});
 
   let pyodide;
+  let module;
   try {
     pyodide = await Promise.race([
       loadPyodide({ indexURL: base, fullStdLib: false, stdout: () => {}, stderr: () => {} }),
@@ -132,7 +133,7 @@ async function start(config) {
 
   try {
     pyodide.unpackArchive(bytes, "wheel");
-    const module = pyodide.pyimport("scoring_py");
+    module = pyodide.pyimport("scoring_py");
     scoreJson = module.score_json;
   } catch (error) {
     console.error(PREFIX, error);
@@ -140,9 +141,8 @@ async function start(config) {
   }
 
   definitionText = await definition;
-  // One warm-up call validates the definition and fills its cache.
   try {
-    scoreJson(definitionText, JSON.stringify({ format: "saljkompetens-svar", version: 1, answers: {}, role: null }), null);
+    module.prepare(definitionText); // reads and checks the definition once, and keeps it
   } catch (error) {
     fail("definition", `Bedömningsdefinitionen kunde inte läsas: ${pythonMessage(error)}`);
   }

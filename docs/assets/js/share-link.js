@@ -2,8 +2,6 @@
 // One digit per statement in the form's order (0 = unanswered). The answers stay after
 // "#", which the browser never sends to a server. Pure: no DOM.
 
-import { ANSWERS_FORMAT, VERSION } from "./answers.js";
-
 const MAX_FRAGMENT = 4096;
 
 /** Whether a location hash carries shared answers (not an ordinary anchor). */
@@ -48,7 +46,7 @@ export function decodeShare(hash, model) {
     }
     answers[model.itemIds[i]] = code;
   }
-  return { format: ANSWERS_FORMAT, version: VERSION, answers, role: params.get("roll") || null };
+  return { format: model.formats.answers, version: model.formats.version, answers, role: params.get("roll") || null };
 }
 
 function base64urlEncode(ascii) {

@@ -8,24 +8,42 @@ Runs unchanged on CPython 3.11+ and in Pyodide. Typical use::
 Every invalid input raises :class:`ScoringError` with a Swedish message.
 """
 
-from .answers import ANSWERS_FORMAT, Answers, parse_answers
-from .definition import DEFINITION_FORMAT, load_definition
+from .answers import Answers
 from .errors import ScoringError
+from .formats import (
+    ANSWERS_FORMAT,
+    DEFINITION_FORMAT,
+    DEFINITION_PATH,
+    EXPORT_FORMAT,
+    RESULT_FORMAT,
+    definition_json,
+    read_answers,
+    read_definition,
+    write_answers,
+    write_definition,
+    write_export,
+)
 from .model import Definition
-from .result import RESULT_FORMAT
-from .scoring import score, score_json
+from .scoring import prepare, score, score_json
 
 __all__ = [
     "ANSWERS_FORMAT",
     "DEFINITION_FORMAT",
+    "DEFINITION_PATH",
+    "EXPORT_FORMAT",
     "RESULT_FORMAT",
     "Answers",
     "Definition",
     "ScoringError",
-    "load_definition",
-    "parse_answers",
+    "definition_json",
+    "prepare",
+    "read_answers",
+    "read_definition",
     "score",
     "score_json",
+    "write_answers",
+    "write_definition",
+    "write_export",
 ]
 
 __version__ = "0.1.0"

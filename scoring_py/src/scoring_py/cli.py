@@ -5,12 +5,13 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .errors import ScoringError
+from .formats import DEFINITION_PATH
 from .json_text import MAX_TEXT_BYTES
 from .scoring import score_json
 
 __all__ = ["DEFAULT_DEFINITION", "main"]
 
-DEFAULT_DEFINITION = "site/assets/sjalvskattning/bedomning.json"
+DEFAULT_DEFINITION = f"site/{DEFINITION_PATH}"
 """Definition used when --definition is not given (from the built site)."""
 
 EXIT_OK = 0

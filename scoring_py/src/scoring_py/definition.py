@@ -1,10 +1,9 @@
-"""Validation of the assessment definition (JSON object or text) into a Definition."""
+"""Reading the fields of an assessment definition into a `Definition` (see `formats`)."""
 
 from fractions import Fraction
 from typing import Any
 
-from .errors import ScoringError, describe_value
-from .json_text import parse_json_text
+from .errors import describe_value
 from .model import (
     Article,
     Band,
@@ -27,34 +26,15 @@ from .validation import (
     require_text,
 )
 
-__all__ = ["DEFINITION_FORMAT", "DEFINITION_VERSION", "load_definition"]
-
-DEFINITION_FORMAT = "saljkompetens-bedomning"
-DEFINITION_VERSION = 1
+__all__ = ["definition_from_data"]
 
 
-def load_definition(data: "dict[str, Any] | str | Definition") -> Definition:
-    """Validate an assessment definition.
-
-    Args:
-        data: The definition as a parsed JSON object or as JSON text.
-            A :class:`Definition` is returned unchanged.
-
-    Returns:
-        The validated, immutable definition. The input is never modified.
+def definition_from_data(data: dict[str, Any]) -> Definition:
+    """Check every field of a definition object (its header is checked by `formats`).
 
     Raises:
-        ScoringError: If the definition is malformed (the message names the field).
+        ScoringError: naming the first field that is wrong (``error.path``).
     """
-    if isinstance(data, Definition):
-        return data
-    if isinstance(data, str):
-        data = parse_json_text(data, "Bedömningsdefinitionen")
-    if not isinstance(data, dict):
-        raise ScoringError(
-            f"Bedömningsdefinitionen måste vara ett JSON-objekt, fick {describe_value(data)}."
-        )
-    _check_header(data)
     scale = _scale(data)
     mindsets = _mindsets(data)
     competencies = _competencies(data, {m.slug for m in mindsets})
@@ -69,18 +49,6 @@ def load_definition(data: "dict[str, Any] | str | Definition") -> Definition:
     )
 
 
-def _check_header(data: dict[str, Any]) -> None:
-    if data.get("format") != DEFINITION_FORMAT:
-        fail("format", f'måste vara "{DEFINITION_FORMAT}", fick {_got(data, "format")}')
-    version = data.get("version")
-    if isinstance(version, bool) or version != DEFINITION_VERSION:
-        fail("version", f"måste vara {DEFINITION_VERSION}, fick {_got(data, 'version')}")
-
-
-def _got(data: dict[str, Any], key: str) -> str:
-    return describe_value(data[key]) if key in data else "inget värde"
-
-
 def _scale(data: dict[str, Any]) -> Scale:
     raw = require_object(data, "scale", "scale")
     low = require_int(raw, "min", "scale.min")
@@ -91,7 +59,8 @@ def _scale(data: dict[str, Any]) -> Scale:
     if len(labels) != high - low + 1:
         fail(
             "scale.labels",
-            f"måste ha en etikett per skalsteg ({high - low + 1} st), har {len(labels)}",
+            f"måste ha en etikett per skalsteg från {low} till {high} ({high - low + 1} st), "
+            f"har {len(labels)}",
         )
     for index, label in enumerate(labels):
         if not isinstance(label, str) or not label.strip():
@@ -112,12 +81,16 @@ def _bands(data: dict[str, Any]) -> tuple[Band, ...]:
                 text=require_text(band, "text", f"{path}.text", non_empty=False),
             )
         )
-    mins = [band.min for band in bands]
-    if len(set(mins)) != len(mins):
-        fail("bands", "får inte ha två nivåer med samma min")
-    if 0 not in mins:
-        fail("bands", "måste ha en nivå med min 0 så att varje poäng får en nivå")
-    return tuple(sorted(bands, key=lambda band: band.min))
+    if bands[0].min != 0:
+        fail("bands[0].min", f"måste vara 0 så att varje resultat får en nivå, fick {bands[0].min}")
+    for index in range(1, len(bands)):
+        if bands[index].min <= bands[index - 1].min:
+            fail(
+                f"bands[{index}].min",
+                f"måste vara större än föregående nivås min ({bands[index - 1].min}), fick "
+                f"{bands[index].min}; nivåerna ska stiga",
+            )
+    return tuple(bands)
 
 
 def _quality(data: dict[str, Any], scale: Scale) -> QualityRules:

@@ -9,7 +9,16 @@ _MAX_SHOWN_CHARS = 40
 
 
 class ScoringError(ValueError):
-    """Invalid definition or answers. The message is Swedish and meant for the user."""
+    """Invalid definition or answers. The message is Swedish and meant for the user.
+
+    For a definition field, ``path`` is its JSON path (``bands[1].min``) and ``problem``
+    the message without it, so that a caller can point at its own source of that field.
+    """
+
+    def __init__(self, message: str, path: str | None = None, problem: str | None = None):
+        super().__init__(message)
+        self.path = path
+        self.problem = problem
 
 
 def describe_value(value: Any) -> str:

@@ -116,7 +116,7 @@ class Role:
 
 @dataclass(frozen=True)
 class Definition:
-    """A validated assessment definition. Build it with :func:`load_definition`."""
+    """A validated assessment definition (read with :func:`scoring_py.read_definition`)."""
 
     scale: Scale
     min_answers: int

@@ -5,6 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from .answers import Answers
+from .formats import RESULT_FORMAT, RESULT_VERSION
 from .model import Definition, Role
 from .quality import quality_notes
 from .ranking import RoleGap, development_areas, role_gaps, strengths
@@ -17,10 +18,7 @@ from .scores import (
     score_mindsets,
 )
 
-__all__ = ["RESULT_FORMAT", "RESULT_VERSION", "build_result", "to_canonical_json"]
-
-RESULT_FORMAT = "saljkompetens-resultat"
-RESULT_VERSION = 1
+__all__ = ["build_result", "to_canonical_json"]
 
 
 def build_result(definition: Definition, answers: Answers, role: Role | None) -> dict[str, Any]:

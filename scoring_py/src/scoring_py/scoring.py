@@ -3,13 +3,13 @@
 from functools import lru_cache
 from typing import Any
 
-from .answers import Answers, parse_answers
-from .definition import load_definition
+from .answers import Answers
 from .errors import ScoringError, describe_value
+from .formats import read_answers, read_definition
 from .model import Definition
 from .result import build_result, to_canonical_json
 
-__all__ = ["score", "score_json"]
+__all__ = ["prepare", "score", "score_json"]
 
 
 def score(
@@ -30,8 +30,8 @@ def score(
     Raises:
         ScoringError: If the definition, answers or role is invalid.
     """
-    definition = load_definition(definition)
-    parsed = parse_answers(answers, definition)
+    definition = read_definition(definition)
+    parsed = read_answers(answers, definition)
     chosen = role if role is not None else parsed.role
     return build_result(definition, parsed, None if chosen is None else definition.role(chosen))
 
@@ -70,4 +70,13 @@ def _is_js_null(value: Any) -> bool:
 
 @lru_cache(maxsize=4)
 def _cached_definition(text: str) -> Definition:
-    return load_definition(text)
+    return read_definition(text)
+
+
+def prepare(definition_text: str) -> None:
+    """Read and check a definition once, so that `score_json` with it starts at once.
+
+    Raises:
+        ScoringError: If the definition is malformed.
+    """
+    _cached_definition(definition_text)

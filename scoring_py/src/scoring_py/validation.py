@@ -32,7 +32,7 @@ def fail(path: str, problem: str) -> NoReturn:
     Raises:
         ScoringError: Always.
     """
-    raise ScoringError(f"{_PREFIX}{path} {problem}.")
+    raise ScoringError(f"{_PREFIX}{path} {problem}.", path=path, problem=problem)
 
 
 def require_object(parent: dict[str, Any], key: str, path: str) -> dict[str, Any]:
