@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from scoring_py.explain import rules
 from scoring_py.formats import ANSWERS_FORMAT, ANSWERS_VERSION, DEFINITION_PATH, EXPORT_FORMAT
 
 from saljkompetens.assets import AssetError, browser_assets
@@ -20,6 +21,7 @@ from saljkompetens.content.schema import LANGUAGES, SCHEMAS, schema_rows
 from saljkompetens.pages.render import Trusted, relative_link, template
 from saljkompetens.project import Project
 from saljkompetens.source import ContentSource
+from scoring_py import read_definition
 
 NO_CONTENT = (
     '<p class="sk-preview-notice">Innehållet från content/ har fel och visas inte här; '
@@ -134,11 +136,15 @@ def register(env: Any) -> None:
         """A table of the front-matter fields of a content type, from its schema."""
         return render("field_reference.md.j2", rows=schema_rows(SCHEMAS[kind]))
 
-    @content_macro
-    def scoring_explained(base: KnowledgeBase) -> str:
-        """How the result is computed, from the scoring settings and role targets."""
+    @env.macro
+    def scoring_explained() -> str:
+        """How the result is computed: the rules as scoring_py applies them, the content."""
+        good = ContentSource.of(project).refresh().good
+        if good is None:
+            return NO_CONTENT
         return render(
             "scoring_explained.md.j2",
-            kb=base,
+            kb=good.kb,
+            rules=rules(read_definition(good.definition)),
             link_tankesatt=Trusted(relative_link(here(), "tankesatt/index.md")),
         )
