@@ -49,7 +49,9 @@ export function validateAnswers(data, model, where) {
     const value = raw[key];
     if (value === null) continue;
     if (!Number.isInteger(value) || value < model.scaleMin || value > model.scaleMax) {
-      throw new Error(`${where}: svaret på "${key}" måste vara ett heltal från ${model.scaleMin} till ${model.scaleMax}.`);
+      throw new Error(
+        `${where}: svaret på "${key}" måste vara ett heltal från ${model.scaleMin} till ${model.scaleMax}.`,
+      );
     }
     answers.set(key, value);
   }

@@ -1,7 +1,8 @@
 // Säljkompetens: the result view of the self-assessment, built with DOM APIs only
 // (never innerHTML), from the result JSON that scoring_py computes.
 
-const SVG_NS = "http://www.w3.org/2000/svg";
+import { el } from "./dom.js";
+import { profileChart } from "./result-chart.js";
 
 /** Shows `result` in the result section (`#resultat`), marked ready. */
 export function renderResult(section, result, root) {
@@ -29,14 +30,25 @@ export function clearResult(section) {
  */
 export function resultNodes(result, root) {
   const body = [];
-  body.push(el("p", { class: "sk-summary" },
-    `Du har besvarat ${result.answered} av ${result.items} påståenden. Helhetsindex: `,
-    el("strong", {}, result.overall === null ? "ej skattat" : `${result.overall} av 100`), "."));
+  body.push(
+    el(
+      "p",
+      { class: "sk-summary" },
+      `Du har besvarat ${result.answered} av ${result.items} påståenden. Helhetsindex: `,
+      el("strong", {}, result.overall === null ? "ej skattat" : `${result.overall} av 100`),
+      ".",
+    ),
+  );
 
   if (result.quality.length) {
-    body.push(el("div", { class: "sk-quality admonition warning" },
-      el("p", { class: "admonition-title" }, "Om dina svar"),
-      el("ul", {}, ...result.quality.map((note) => el("li", { "data-code": note.code }, note.message)))));
+    body.push(
+      el(
+        "div",
+        { class: "sk-quality admonition warning" },
+        el("p", { class: "admonition-title" }, "Om dina svar"),
+        el("ul", {}, ...result.quality.map((note) => el("li", { "data-code": note.code }, note.message))),
+      ),
+    );
   }
 
   body.push(el("h3", { id: "sk-profil" }, "Kompetensprofil"));
@@ -60,137 +72,171 @@ function scoreText(score) {
   return score === null ? "ej skattad" : String(score);
 }
 
-function profileChart(result) {
-  const rows = result.competencies;
-  const targets = new Map((result.role ? result.role.gaps : []).map((g) => [g.slug, g.target]));
-  const labelWidth = 230;
-  const barWidth = 400;
-  const rowHeight = 28;
-  const top = 24;
-  const width = labelWidth + barWidth + 60;
-  const height = top + rows.length * rowHeight + 8;
-  const x = (value) => labelWidth + (barWidth * value) / 100;
-
-  const svg = svgEl("svg", {
-    class: "sk-chart",
-    viewBox: `0 0 ${width} ${height}`,
-    role: "img",
-    "aria-labelledby": "sk-chart-title sk-chart-desc",
-    preserveAspectRatio: "xMinYMin meet",
-  });
-  svg.append(
-    svgEl("title", { id: "sk-chart-title" }, "Kompetensprofil, 0–100 per kompetens"),
-    svgEl("desc", { id: "sk-chart-desc" },
-      `Stapeldiagram med ${rows.length} kompetenser. Samma värden finns i tabellen under diagrammet.`),
-  );
-  const grid = svgEl("g", { class: "sk-chart-grid", "aria-hidden": "true" });
-  for (let value = 0; value <= 100; value += 20) {
-    grid.append(
-      svgEl("line", { x1: x(value), x2: x(value), y1: top - 6, y2: height - 8 }),
-      svgEl("text", { x: x(value), y: top - 10, "text-anchor": "middle" }, String(value)),
-    );
-  }
-  svg.append(grid);
-  rows.forEach((row, index) => {
-    const y = top + index * rowHeight;
-    const label = row.score === null
-      ? `${row.title}: ej skattad (${row.answered} av ${row.items} besvarade)`
-      : `${row.title}: ${row.score} av 100${row.band ? `, ${row.band.label}` : ""}`;
-    const group = svgEl("g", { class: row.score === null ? "sk-bar sk-bar-unscored" : "sk-bar", "aria-label": label });
-    group.append(svgEl("title", {}, label));
-    group.append(svgEl("text", { class: "sk-bar-label", x: labelWidth - 8, y: y + rowHeight / 2 + 5, "text-anchor": "end" }, truncate(row.title, 30)));
-    if (row.score === null) {
-      group.append(svgEl("rect", { class: "sk-bar-empty", x: x(0), y: y + 5, width: barWidth, height: rowHeight - 10, rx: 2 }));
-      group.append(svgEl("text", { class: "sk-bar-value", x: x(0) + 8, y: y + rowHeight / 2 + 5 }, "ej skattad"));
-    } else {
-      group.append(svgEl("rect", { class: "sk-bar-fill", x: x(0), y: y + 5, width: Math.max((barWidth * row.score) / 100, 1), height: rowHeight - 10, rx: 2 }));
-      group.append(svgEl("text", { class: "sk-bar-value", x: x(row.score) + 6, y: y + rowHeight / 2 + 5 }, String(row.score)));
-    }
-    if (targets.has(row.slug)) {
-      const tx = x(targets.get(row.slug));
-      group.append(svgEl("line", { class: "sk-bar-target", x1: tx, x2: tx, y1: y + 2, y2: y + rowHeight - 2 }));
-    }
-    svg.append(group);
-  });
-  const figure = el("figure", { class: "sk-chart-figure" }, svg);
-  if (targets.size) {
-    figure.append(el("figcaption", {}, `Den lodräta linjen visar målnivån för rollen ${result.role.title}.`));
-  }
-  return figure;
-}
-
 function profileTable(result, root) {
   const withRole = Boolean(result.role);
   const targets = new Map((result.role ? result.role.gaps : []).map((g) => [g.slug, g]));
-  const head = el("tr", {},
+  const head = el(
+    "tr",
+    {},
     el("th", { scope: "col" }, "Kompetens"),
     el("th", { scope: "col" }, "Poäng (0–100)"),
     el("th", { scope: "col" }, "Nivå"),
     el("th", { scope: "col" }, "Besvarade"),
-    ...(withRole ? [el("th", { scope: "col" }, "Rollens mål")] : []));
-  const rows = result.competencies.map((row) => el("tr",
-    { "data-competency": row.slug, "data-score": row.score === null ? "" : String(row.score), class: row.score === null ? "sk-unscored" : "" },
-    el("th", { scope: "row" }, link(root, row.title, row.url)),
-    el("td", { class: "sk-num" }, scoreText(row.score)),
-    el("td", {}, row.band ? row.band.label : "–"),
-    el("td", { class: "sk-num" }, `${row.answered} av ${row.items}`),
-    ...(withRole ? [el("td", { class: "sk-num" }, targets.has(row.slug) ? String(targets.get(row.slug).target) : "–")] : [])));
-  return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table sk-table sk-profile-table" },
-    el("table", {},
-      el("caption", {}, "Kompetensprofilen i siffror. ”Ej skattad” betyder för få svar för att räkna fram en poäng."),
-      el("thead", {}, head), el("tbody", {}, ...rows))));
+    ...(withRole ? [el("th", { scope: "col" }, "Rollens mål")] : []),
+  );
+  const rows = result.competencies.map((row) =>
+    el(
+      "tr",
+      {
+        "data-competency": row.slug,
+        "data-score": row.score === null ? "" : String(row.score),
+        class: row.score === null ? "sk-unscored" : "",
+      },
+      el("th", { scope: "row" }, link(root, row.title, row.url)),
+      el("td", { class: "sk-num" }, scoreText(row.score)),
+      el("td", {}, row.band ? row.band.label : "–"),
+      el("td", { class: "sk-num" }, `${row.answered} av ${row.items}`),
+      ...(withRole
+        ? [el("td", { class: "sk-num" }, targets.has(row.slug) ? String(targets.get(row.slug).target) : "–")]
+        : []),
+    ),
+  );
+  return el(
+    "div",
+    { class: "md-typeset__scrollwrap" },
+    el(
+      "div",
+      { class: "md-typeset__table sk-table sk-profile-table" },
+      el(
+        "table",
+        {},
+        el("caption", {}, "Kompetensprofilen i siffror. ”Ej skattad” betyder för få svar för att räkna fram en poäng."),
+        el("thead", {}, head),
+        el("tbody", {}, ...rows),
+      ),
+    ),
+  );
 }
 
 function bandList(result) {
   const seen = new Map();
-  for (const row of result.competencies) if (row.band && !seen.has(row.band.label)) seen.set(row.band.label, row.band.text);
-  if (!seen.size) return el("p", { class: "sk-bands" }, "Ingen kompetens har tillräckligt många svar för att skattas än.");
-  return el("dl", { class: "sk-bands" }, ...[...seen].flatMap(([label, text]) => [el("dt", {}, label), el("dd", {}, text)]));
+  for (const row of result.competencies)
+    if (row.band && !seen.has(row.band.label)) seen.set(row.band.label, row.band.text);
+  if (!seen.size)
+    return el("p", { class: "sk-bands" }, "Ingen kompetens har tillräckligt många svar för att skattas än.");
+  return el(
+    "dl",
+    { class: "sk-bands" },
+    ...[...seen].flatMap(([label, text]) => [el("dt", {}, label), el("dd", {}, text)]),
+  );
 }
 
 function rankedList(entries, root, emptyText) {
   if (!entries.length) return el("p", {}, emptyText);
-  return el("ol", { class: "sk-ranked" }, ...entries.map((entry) => {
-    const item = el("li", { "data-competency": entry.slug },
-      link(root, entry.title, entry.url), ` – ${scoreText(entry.score)}${entry.band ? ` (${entry.band})` : ""}`);
-    if (entry.articles && entry.articles.length) {
-      item.append(el("span", { class: "sk-read" }, " Läs vidare: "),
-        el("ul", {}, ...entry.articles.map((article) => el("li", {}, link(root, article.title, article.url)))));
-    }
-    return item;
-  }));
+  return el(
+    "ol",
+    { class: "sk-ranked" },
+    ...entries.map((entry) => {
+      const item = el(
+        "li",
+        { "data-competency": entry.slug },
+        link(root, entry.title, entry.url),
+        ` – ${scoreText(entry.score)}${entry.band ? ` (${entry.band})` : ""}`,
+      );
+      if (entry.articles?.length) {
+        item.append(
+          el("span", { class: "sk-read" }, " Läs vidare: "),
+          el("ul", {}, ...entry.articles.map((article) => el("li", {}, link(root, article.title, article.url)))),
+        );
+      }
+      return item;
+    }),
+  );
 }
 
 function roleSection(roleResult, root) {
   const gaps = [...roleResult.gaps];
-  const rows = gaps.map((gap) => el("tr", { "data-role-competency": gap.slug },
-    el("th", { scope: "row" }, gap.title),
-    el("td", { class: "sk-num" }, String(gap.target)),
-    el("td", { class: "sk-num" }, scoreText(gap.score)),
-    el("td", { class: "sk-num" }, gap.gap === null ? "–" : (gap.gap > 0 ? `${gap.gap} under` : gap.gap < 0 ? `${-gap.gap} över` : "på målet"))));
+  const rows = gaps.map((gap) =>
+    el(
+      "tr",
+      { "data-role-competency": gap.slug },
+      el("th", { scope: "row" }, gap.title),
+      el("td", { class: "sk-num" }, String(gap.target)),
+      el("td", { class: "sk-num" }, scoreText(gap.score)),
+      el(
+        "td",
+        { class: "sk-num" },
+        gap.gap === null ? "–" : gap.gap > 0 ? `${gap.gap} under` : gap.gap < 0 ? `${-gap.gap} över` : "på målet",
+      ),
+    ),
+  );
   return [
     el("h3", {}, "Jämförelse med rollen ", link(root, roleResult.title, roleResult.url)),
     el("p", {}, "Kompetenserna där du ligger längst under rollens målnivå visas först."),
-    el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table sk-table sk-role-table" },
-      el("table", {},
-        el("caption", {}, `Rollens målnivåer jämförda med din skattning (${roleResult.title}).`),
-        el("thead", {}, el("tr", {},
-          el("th", { scope: "col" }, "Kompetens"), el("th", { scope: "col" }, "Mål"),
-          el("th", { scope: "col" }, "Din poäng"), el("th", { scope: "col" }, "Skillnad"))),
-        el("tbody", {}, ...rows)))),
+    el(
+      "div",
+      { class: "md-typeset__scrollwrap" },
+      el(
+        "div",
+        { class: "md-typeset__table sk-table sk-role-table" },
+        el(
+          "table",
+          {},
+          el("caption", {}, `Rollens målnivåer jämförda med din skattning (${roleResult.title}).`),
+          el(
+            "thead",
+            {},
+            el(
+              "tr",
+              {},
+              el("th", { scope: "col" }, "Kompetens"),
+              el("th", { scope: "col" }, "Mål"),
+              el("th", { scope: "col" }, "Din poäng"),
+              el("th", { scope: "col" }, "Skillnad"),
+            ),
+          ),
+          el("tbody", {}, ...rows),
+        ),
+      ),
+    ),
   ];
 }
 
 function mindsetTable(result, root) {
-  const rows = result.mindsets.map((mindset) => el("tr", { "data-mindset": mindset.slug, "data-score": mindset.score === null ? "" : String(mindset.score) },
-    el("th", { scope: "row" }, link(root, mindset.title, mindset.url)),
-    el("td", { class: "sk-num" }, mindset.score === null ? "ej skattat" : String(mindset.score)),
-    el("td", {}, mindset.competencies.map((c) => c.title).join(", "))));
-  return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table sk-table sk-mindset-table" },
-    el("table", {},
-      el("caption", {}, "Tankesätt: medelvärdet av kompetenserna som bygger på dem."),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Tankesätt"), el("th", { scope: "col" }, "Poäng"), el("th", { scope: "col" }, "Bygger på"))),
-      el("tbody", {}, ...rows))));
+  const rows = result.mindsets.map((mindset) =>
+    el(
+      "tr",
+      { "data-mindset": mindset.slug, "data-score": mindset.score === null ? "" : String(mindset.score) },
+      el("th", { scope: "row" }, link(root, mindset.title, mindset.url)),
+      el("td", { class: "sk-num" }, mindset.score === null ? "ej skattat" : String(mindset.score)),
+      el("td", {}, mindset.competencies.map((c) => c.title).join(", ")),
+    ),
+  );
+  return el(
+    "div",
+    { class: "md-typeset__scrollwrap" },
+    el(
+      "div",
+      { class: "md-typeset__table sk-table sk-mindset-table" },
+      el(
+        "table",
+        {},
+        el("caption", {}, "Tankesätt: medelvärdet av kompetenserna som bygger på dem."),
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            el("th", { scope: "col" }, "Tankesätt"),
+            el("th", { scope: "col" }, "Poäng"),
+            el("th", { scope: "col" }, "Bygger på"),
+          ),
+        ),
+        el("tbody", {}, ...rows),
+      ),
+    ),
+  );
 }
 
 // A link to a page of this site, or plain text if `url` would leave it.
@@ -203,24 +249,4 @@ function link(root, text, url) {
     href = null;
   }
   return href ? el("a", { href }, text) : document.createTextNode(text);
-}
-
-export function el(name, attributes = {}, ...children) {
-  const node = document.createElement(name);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value !== null && value !== undefined && value !== "" || key.startsWith("data-")) node.setAttribute(key, String(value ?? ""));
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-}
-
-function svgEl(name, attributes = {}, text = null) {
-  const node = document.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  if (text !== null) node.textContent = text;
-  return node;
-}
-
-function truncate(text, limit) {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }

@@ -89,3 +89,15 @@ export function confirmingButton(button, question, act) {
   button.addEventListener("blur", reset);
   return reset;
 }
+
+/** Saves `data` as a JSON file through the browser's download (nothing is sent anywhere). */
+export function download(filename, data) {
+  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: "application/json" });
+  const href = URL.createObjectURL(blob);
+  const anchor = document.createElement("a");
+  Object.assign(anchor, { href, download: filename, className: "sk-visually-hidden" });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

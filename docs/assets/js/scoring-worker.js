@@ -61,7 +61,10 @@ function watchFetches(base) {
     try {
       response = await realFetch(input, init);
     } catch (error) {
-      if (url.startsWith(base)) report(new StageError("pyodide", `Filen ${fileName(url)} kunde inte hämtas (nätverksfel eller blockerad fil).`));
+      if (url.startsWith(base))
+        report(
+          new StageError("pyodide", `Filen ${fileName(url)} kunde inte hämtas (nätverksfel eller blockerad fil).`),
+        );
       throw error;
     }
     if (!response.ok && url.startsWith(base)) {
@@ -123,7 +126,7 @@ async function start(config) {
   }
 
   const bytes = await wheelBytes;
-  if (!self.crypto || !self.crypto.subtle) {
+  if (!self.crypto?.subtle) {
     fail("hash", "Webbläsaren kan inte kontrollera poängräkningens Python-paket (kräver https eller localhost).");
   }
   const digest = hex(await self.crypto.subtle.digest("SHA-256", bytes));
@@ -152,8 +155,11 @@ async function start(config) {
 // A Pyodide PythonError message is a traceback; its last line is
 // "scoring_py.errors.ScoringError: <Swedish message>".
 function pythonMessage(error) {
-  const text = String((error && error.message) || error || "");
-  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const text = String(error?.message || error || "");
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const last = lines.length ? lines[lines.length - 1] : "";
   const match = /^[\w.]*ScoringError: ([\s\S]*)$/.exec(last);
   if (match) return match[1];
@@ -170,9 +176,8 @@ self.addEventListener("message", async (event) => {
       self.postMessage({ type: "ready", seconds });
     } catch (error) {
       const stage = error instanceof StageError ? error.stage : "unknown";
-      const message = error instanceof StageError
-        ? error.message
-        : "Poängräkningen kunde inte startas på grund av ett oväntat fel.";
+      const message =
+        error instanceof StageError ? error.message : "Poängräkningen kunde inte startas på grund av ett oväntat fel.";
       if (!(error instanceof StageError)) console.error(PREFIX, error);
       self.postMessage({ type: "error", id: null, stage, message });
     }

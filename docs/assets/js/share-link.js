@@ -35,7 +35,9 @@ export function decodeShare(hash, model) {
   }
   const total = model.itemIds.length;
   if (digits.length !== total) {
-    throw new Error(`Delningslänken är trasig: den innehåller ${digits.length} svar men det finns ${total} påståenden.`);
+    throw new Error(
+      `Delningslänken är trasig: den innehåller ${digits.length} svar men det finns ${total} påståenden.`,
+    );
   }
   const answers = {};
   for (let i = 0; i < total; i += 1) {

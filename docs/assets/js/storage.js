@@ -4,11 +4,13 @@
 // other's. Other tabs' writes and erasures arrive as `storage` events. A failed write
 // (storage full, disabled, private mode) is returned, never swallowed.
 
+import { emptyState, toObject, validateAnswers } from "./answers.js";
+
 export const STORAGE_KEY = "saljkompetens.svar.v1";
 
 /** Why storage failed, in Swedish, for the page to show. */
 export function failureText(error) {
-  const name = error && error.name;
+  const name = error?.name;
   if (name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED") {
     return "webbläsarens lagring för den här webbplatsen är full";
   }
@@ -67,5 +69,94 @@ export class AnswerStore {
     target.addEventListener("storage", (event) => {
       if (event.key === this.key || event.key === null) listener(event.key === null ? null : event.newValue);
     });
+  }
+}
+
+/**
+ * The visitor's own answers: read from storage, changed one answer at a time on top of
+ * what is stored now (so two tabs merge), erased everywhere at once.
+ * Every method returns {state, failure}: the answers as they are now, and the storage
+ * error if they could not be kept (they still stay in the page).
+ */
+export class OwnAnswers {
+  constructor(model, store = new AnswerStore()) {
+    this.model = model;
+    this.store = store;
+    this.state = emptyState();
+    this.stored = false; // whether `state` was read from or written to storage
+    this.unsaved = false; // whether the last save failed (the page holds newer answers)
+  }
+
+  /** The stored answers; `unreadable` when what is stored is not valid answers. */
+  load() {
+    const read = this.store.read();
+    if (!read.ok) return { state: this.state, failure: read.error };
+    this.stored = read.text !== null;
+    let unreadable = false;
+    try {
+      this.state = read.text === null ? emptyState() : this.parse(read.text);
+    } catch {
+      this.state = emptyState();
+      unreadable = true;
+    }
+    return { state: this.state, failure: null, unreadable };
+  }
+
+  /** Applies `apply(state) → state` to the answers as stored now, and keeps the result. */
+  change(apply) {
+    const saved = this.store.save((text) => toObject(apply(this.base(text)), this.model));
+    this.state = validateAnswers(saved.data, this.model, "Svaren");
+    this.unsaved = !saved.ok;
+    this.stored = saved.ok || this.stored;
+    return { state: this.state, failure: saved.ok ? null : saved.error };
+  }
+
+  /** What a change applies to: the stored answers (other tabs' included), plus this page's
+   * own answers that an earlier save could not keep. */
+  base(text) {
+    if (text === null) return this.stored && !this.unsaved ? emptyState() : this.state; // erased elsewhere
+    let stored;
+    try {
+      stored = this.parse(text);
+    } catch {
+      return this.state;
+    }
+    if (!this.unsaved) return stored;
+    return { answers: new Map([...stored.answers, ...this.state.answers]), role: this.state.role };
+  }
+
+  /** Replaces all answers (an import, or shared answers saved as one's own). */
+  replace(state) {
+    return this.change(() => state);
+  }
+
+  erase() {
+    const erased = this.store.erase();
+    this.stored = false;
+    this.state = emptyState();
+    return { state: this.state, failure: erased.ok ? null : erased.error };
+  }
+
+  /** Calls `listener(state, erased)` when another tab changes or erases the answers. */
+  watch(target, listener) {
+    this.store.watch(target, (text) => {
+      if (text === null) {
+        this.stored = false;
+        this.state = emptyState();
+        listener(this.state, true);
+        return;
+      }
+      try {
+        this.state = this.parse(text);
+        this.stored = true;
+        listener(this.state, false);
+      } catch {
+        /* another tab wrote something this page cannot read: keep what is shown */
+      }
+    });
+  }
+
+  parse(text) {
+    return validateAnswers(JSON.parse(text), this.model, "De sparade svaren");
   }
 }

@@ -1,0 +1,12 @@
+// Säljkompetens: build DOM nodes from data. Text is always inserted as text (never HTML).
+
+/** An element with attributes (empty ones left out, but `data-*` kept) and children. */
+export function el(name, attributes = {}, ...children) {
+  const node = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) {
+    if ((value !== null && value !== undefined && value !== "") || key.startsWith("data-"))
+      node.setAttribute(key, String(value ?? ""));
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}

@@ -1,0 +1,73 @@
+// Säljkompetens: answers opened from a share link, shown beside the visitor's own answers,
+// which stay as they are until the visitor chooses to replace them.
+
+import { validateAnswers } from "./answers.js";
+import { confirmingButton } from "./form-view.js";
+import { decodeShare } from "./share-link.js";
+
+export class SharedView {
+  /**
+   * @param {{region: HTMLElement, text: HTMLElement, keep: HTMLButtonElement, back: HTMLButtonElement}} parts
+   * @param {object} model the answers model
+   * @param {import("./storage.js").OwnAnswers} own the visitor's own answers
+   * @param {{show: Function, lock: Function, message: {show: Function}}} page how to show a state
+   */
+  constructor(parts, model, own, page) {
+    Object.assign(this, parts, { model, own, page });
+    this.open = false;
+    this.state = null;
+    confirmingButton(
+      this.keep,
+      () => `Ersätt mina ${own.state.answers.size} sparade svar`,
+      () => {
+        const replaced = own.state.answers.size;
+        const shared = this.state;
+        this.close();
+        page.keep(own.replace(shared));
+        page.message.show(
+          `De delade svaren är nu dina sparade svar${replaced ? ` (de ersatte dina ${replaced} tidigare svar)` : ""}.`,
+        );
+      },
+    );
+    this.back.addEventListener("click", () => {
+      this.close();
+      page.message.show("Du ser nu dina egna svar.");
+    });
+  }
+
+  /** Shows the answers of a share link; false (and a message) when the link is broken. */
+  show(hash) {
+    try {
+      this.state = validateAnswers(decodeShare(hash, this.model), this.model, "Delningslänken");
+    } catch (error) {
+      this.page.message.show(`${error.message} Dina egna svar används i stället.`, "error");
+      return false;
+    }
+    this.open = true;
+    this.page.lock(true);
+    this.region.hidden = false;
+    this.page.show(this.state);
+    this.describe();
+    return true;
+  }
+
+  /** Another role chosen while viewing: shown, not saved. */
+  setRole(role) {
+    this.state = { ...this.state, role };
+    this.page.show(this.state);
+  }
+
+  describe() {
+    this.text.textContent =
+      `Du ser svar från en delningslänk (${this.state.answers.size} av ${this.model.itemIds.length} besvarade). ` +
+      `Dina egna svar i den här webbläsaren (${this.own.state.answers.size} besvarade) är orörda.`;
+  }
+
+  close() {
+    this.open = false;
+    history.replaceState(null, "", location.pathname + location.search);
+    this.page.lock(false);
+    this.region.hidden = true;
+    this.page.show(this.own.state);
+  }
+}

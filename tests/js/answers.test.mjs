@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { emptyState, exportObject, parseImport, toObject, validateAnswers } from "../../docs/assets/js/answers.js";
+import { answersObject, model } from "./model.mjs";
+
+test("valid answers become a state, in any key order; null is unanswered", () => {
+  const state = validateAnswers(answersObject({ "b-1": 2, "a-1": 5, "a-2": null }, "saljare"), model, "Filen");
+  assert.deepEqual(
+    [...state.answers],
+    [
+      ["b-1", 2],
+      ["a-1", 5],
+    ],
+  );
+  assert.equal(state.role, "saljare");
+  assert.deepEqual(toObject(state, model), answersObject({ "a-1": 5, "b-1": 2 }, "saljare"));
+});
+
+test("every kind of invalid answers is refused with a Swedish message", () => {
+  const cases = [
+    [null, /Filen är inte ett JSON-objekt/],
+    [[1, 2], /Filen är inte ett JSON-objekt/],
+    [
+      { ...answersObject({}), format: "x" },
+      /fel format \(ska vara "saljkompetens-svar" eller "saljkompetens-export"\)/,
+    ],
+    [{ ...answersObject({}), version: 2 }, /version som inte stöds \(ska vara 1\)/],
+    [{ ...answersObject({}), answers: [] }, /"answers" ska vara ett objekt/],
+    [answersObject({ "x-9": 3 }), /okänt påstående: "x-9"/],
+    [answersObject({ "a-1": 6 }), /heltal från 1 till 5/],
+    [answersObject({ "a-1": 2.5 }), /heltal från 1 till 5/],
+    [answersObject({ "a-1": "4" }), /heltal från 1 till 5/],
+    [
+      JSON.parse('{"format":"saljkompetens-svar","version":1,"answers":{"__proto__":1}}'),
+      /okänt påstående: "__proto__"/,
+    ],
+    [answersObject({}, "vd"), /okänd roll: "vd"/],
+    [answersObject({}, 7), /okänd roll\./],
+    [answersObject({ "a-1": 1, "a-2": 1, "b-1": 1, "b-2": 1, c: 1 }), /fler svar \(5\) än det finns påståenden \(4\)/],
+  ];
+  for (const [data, message] of cases) {
+    assert.throws(() => validateAnswers(data, model, "Filen"), message, JSON.stringify(data));
+  }
+});
+
+test("an import is the page's export or plain answers; anything else is refused", () => {
+  const plain = answersObject({ "a-1": 4 });
+  assert.deepEqual([...parseImport(JSON.stringify(plain), model).answers], [["a-1", 4]]);
+  const exported = exportObject(validateAnswers(plain, model, "x"), model, { overall: 1 });
+  assert.equal(exported.format, "saljkompetens-export");
+  assert.deepEqual([...parseImport(JSON.stringify(exported), model).answers], [["a-1", 4]]);
+  assert.throws(() => parseImport("{nej", model), /inte giltig JSON/);
+  assert.throws(() => parseImport(JSON.stringify({ ...exported, version: 9 }), model), /Exportfilen har en version/);
+  assert.throws(
+    () => parseImport(JSON.stringify({ ...exported, answers: {} }), model),
+    /Svaren i exportfilen har fel format/,
+  );
+});
+
+test("an empty state has no answers and no role", () => {
+  assert.deepEqual(toObject(emptyState(), model), answersObject({}));
+});

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ScoringClient } from "../../docs/assets/js/scoring-client.js";
+
+/** A worker stand-in: records messages; the test answers for the worker. */
+class FakeWorker extends EventTarget {
+  static last = null;
+  constructor() {
+    super();
+    this.sent = [];
+    FakeWorker.last = this;
+  }
+  postMessage(message) {
+    this.sent.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(data) {
+    this.dispatchEvent(Object.assign(new Event("message"), { data }));
+  }
+}
+
+test("scores wait for ready, and each result reaches its own request", async () => {
+  const client = new ScoringClient("w.js", { wheel: "x.whl" }, FakeWorker);
+  const worker = FakeWorker.last;
+  assert.deepEqual(worker.sent[0], { type: "init", config: { wheel: "x.whl" } });
+  const first = client.score({ a: 1 });
+  const second = client.score({ a: 2 });
+  worker.reply({ type: "ready", seconds: 1.5 });
+  assert.equal(await client.ready, 1.5);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const [one, two] = worker.sent.slice(1);
+  assert.equal(one.answers, '{"a":1}');
+  worker.reply({ type: "result", id: two.id, json: "två" });
+  worker.reply({ type: "error", id: one.id, message: "Svaren är fel." });
+  assert.equal(await second, "två");
+  await assert.rejects(first, /Svaren är fel\./);
+});
+
+test("a failed start rejects ready and every waiting score, and stops the worker", async () => {
+  const client = new ScoringClient("w.js", {}, FakeWorker);
+  const worker = FakeWorker.last;
+  const waiting = client.score({});
+  worker.reply({ type: "error", id: null, message: "Filen pyodide.asm.wasm kunde inte hämtas (HTTP 404)." });
+  await assert.rejects(client.ready, /HTTP 404/);
+  await assert.rejects(waiting, /HTTP 404/);
+  assert.equal(client.state, "error");
+  assert.equal(worker.terminated, true);
+});

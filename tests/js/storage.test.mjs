@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { AnswerStore, failureText, OwnAnswers } from "../../docs/assets/js/storage.js";
+import { model } from "./model.mjs";
+
+/** A localStorage stand-in shared by "tabs"; it can be made full or disabled. */
+class FakeStorage {
+  constructor() {
+    this.items = new Map();
+    this.full = false;
+  }
+  getItem(key) {
+    return this.items.has(key) ? this.items.get(key) : null;
+  }
+  setItem(key, value) {
+    if (this.full) throw Object.assign(new Error("full"), { name: "QuotaExceededError" });
+    this.items.set(key, String(value));
+  }
+  removeItem(key) {
+    this.items.delete(key);
+  }
+}
+
+const tab = (storage) => new OwnAnswers(model, new AnswerStore("k", () => storage));
+const set = (id, value) => (base) => ({ ...base, answers: new Map([...base.answers, [id, value]]) });
+const answers = (result) => Object.fromEntries(result.state.answers);
+
+test("two tabs that answer different items both keep their answers", () => {
+  const storage = new FakeStorage();
+  const first = tab(storage);
+  const second = tab(storage);
+  first.load();
+  second.load(); // both opened before either answered
+  first.change(set("a-1", 5));
+  const merged = second.change(set("b-1", 2)); // reads what the first tab stored
+  assert.deepEqual(answers(merged), { "a-1": 5, "b-1": 2 });
+  assert.deepEqual(JSON.parse(storage.getItem("k")).answers, { "a-1": 5, "b-1": 2 });
+});
+
+test("an erase in one tab holds: the other tab does not write old answers back", () => {
+  const storage = new FakeStorage();
+  const first = tab(storage);
+  const second = tab(storage);
+  first.change(set("a-1", 5));
+  second.load();
+  first.erase();
+  const after = second.change(set("b-2", 3)); // before the storage event arrived
+  assert.deepEqual(answers(after), { "b-2": 3 });
+});
+
+test("a full storage is reported, and the answers stay in the page", () => {
+  const storage = new FakeStorage();
+  const own = tab(storage);
+  own.change(set("a-1", 4));
+  storage.full = true;
+  const result = own.change(set("a-2", 1));
+  assert.equal(result.failure.name, "QuotaExceededError");
+  assert.equal(failureText(result.failure), "webbläsarens lagring för den här webbplatsen är full");
+  assert.deepEqual(answers(result), { "a-1": 4, "a-2": 1 });
+  storage.full = false;
+  const saved = own.change(set("b-1", 5)); // room again: everything is kept
+  assert.equal(saved.failure, null);
+  assert.deepEqual(JSON.parse(storage.getItem("k")).answers, { "a-1": 4, "a-2": 1, "b-1": 5 });
+});
+
+test("disabled storage is reported on load and on change", () => {
+  const denied = () => {
+    throw Object.assign(new Error("nej"), { name: "SecurityError" });
+  };
+  const own = new OwnAnswers(model, new AnswerStore("k", denied));
+  assert.equal(own.load().failure.name, "SecurityError");
+  const result = own.change(set("a-1", 3));
+  assert.equal(failureText(result.failure), "webbläsaren tillåter inte att webbplatsen sparar något");
+  assert.deepEqual(answers(result), { "a-1": 3 });
+});
+
+test("stored answers this page cannot read are reported and not used", () => {
+  const storage = new FakeStorage();
+  storage.setItem("k", '{"format":"annat"}');
+  const loaded = tab(storage).load();
+  assert.equal(loaded.unreadable, true);
+  assert.deepEqual(answers(loaded), {});
+});
+
+test("another tab's changes and erasures arrive as storage events", () => {
+  const storage = new FakeStorage();
+  const own = tab(storage);
+  const target = new EventTarget();
+  const seen = [];
+  own.watch(target, (state, erased) => seen.push([Object.fromEntries(state.answers), erased]));
+  const event = (key, newValue) => Object.assign(new Event("storage"), { key, newValue });
+  target.dispatchEvent(event("k", JSON.stringify({ format: "saljkompetens-svar", version: 1, answers: { "a-1": 2 } })));
+  target.dispatchEvent(event("annan-nyckel", "x"));
+  target.dispatchEvent(event("k", null));
+  assert.deepEqual(seen, [
+    [{ "a-1": 2 }, false],
+    [{}, true],
+  ]);
+});
