@@ -1,14 +1,18 @@
-# Säljkompetens: one task runner for every chore. `make serve` and `make test` set
-# everything up on a fresh machine (venv, pip, npm, Debian's chromium) first.
+# Säljkompetens: one task runner for every chore. `make serve` and `make test` set up
+# what they need on a fresh machine first (venv and pip, npm; `make test` also Debian's
+# chromium for the browser tests).
 
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+NPX := node_modules/.bin
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+KIND ?= competency
+CONTENT ?= content
 
-.PHONY: setup serve build test lint check bench clean
+.PHONY: setup serve build check new lint test test-fast bench clean
 
 setup: $(VENV)/.installed node_modules/.installed /usr/bin/chromium
 
@@ -26,21 +30,33 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-serve: setup
+serve: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: setup
+build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
-check: setup
+check: $(VENV)/.installed
 	$(BIN)/python -m saljkompetens check
 
-lint: setup
+new: $(VENV)/.installed
+	@test -n "$(TITLE)" || { echo 'Ange en titel: make new KIND=competency|article|role TITLE="…"'; exit 2; }
+	$(BIN)/python -m saljkompetens new $(KIND) "$(TITLE)" --content "$(CONTENT)"
+
+lint: $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check saljkompetens macros scoring_py tests bench
 	$(BIN)/ruff format --check saljkompetens macros scoring_py tests bench
+	$(BIN)/mypy
+	$(NPX)/biome check
 
 test: setup lint
 	$(BIN)/python -m pytest
+	node --test tests/js/
+
+# No browser and no Pyodide: the quick loop while working (under a minute).
+test-fast: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python -m pytest -m "not browser and not pyodide" --ignore=tests/browser -q
+	node --test tests/js/
 
 bench: setup
 	$(BIN)/python -m bench

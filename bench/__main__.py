@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import platform
@@ -87,13 +88,13 @@ def run(bench: Bench, tmp: Path) -> None:
             r["project-3000"] = {"runs": 0, "seconds": [], "median": None}
             break
         project = bench.step(
-            f"generate {n}", lambda n=n: synthetic.make_project(tmp / f"project-{n}", n)
+            f"generate {n}", functools.partial(synthetic.make_project, tmp / f"project-{n}", n)
         )
-        plain = None
+        plain: Path | None = None
         if n < 3000:
             plain = bench.step(
                 f"generate plain {n}",
-                lambda n=n, p=project: synthetic.make_plain(tmp / f"plain-{n}", p),
+                functools.partial(synthetic.make_plain, tmp / f"plain-{n}", project),
             )
         bench.reserve = reserve
         for index in range(BUILD_RUNS):  # interleaved, so drift hits both alike
@@ -151,16 +152,18 @@ def table(r: dict[str, Any]) -> list[str]:
         per = {n: times.get(f"{kind}-{n}") for n in (100, 1000, 3000)}
         shown = [f"{n:,}: {t / (2 * n) * 1000:.1f}" for n, t in per.items() if t]
         row(f"Time per page, {kind} (ms; build ÷ 2N)", ", ".join(shown))
-        if per[100] and per[1000]:
-            growth = per[1000] / per[100]
+        small, large = per[100], per[1000]
+        if small and large:
+            growth = large / small
             goal, met = ("≈ 10× (≤ 12×)", growth <= 12) if kind == "project" else ("–", None)
             row(f"Growth 1,000 / 100, {kind}", f"{growth:.1f}×", goal, met)
-    if times.get("project-3000") and times.get("project-1000"):
-        growth = times["project-3000"] / times["project-1000"]
+    largest, large = times.get("project-3000"), times.get("project-1000")
+    if largest and large:
+        growth = largest / large
         row("Growth 3,000 / 1,000, project", f"{growth:.1f}×", "≈ 3× (≤ 3.6×)", growth <= 3.6)
-    project, plain = times.get("project-1000"), times.get("plain-1000")
-    if project and plain and times.get("project-100"):
-        linear = project / times["project-100"] <= 12
+    project, plain, small = (times.get(k) for k in ("project-1000", "plain-1000", "project-100"))
+    if project and plain and small:
+        linear = project / small <= 12
         row(
             "Goal: project grows linearly and builds 1,000 + 1,000 in < ⅓ of plain",
             f"{project:.1f} s vs {plain:.1f} s",

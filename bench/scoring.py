@@ -11,7 +11,7 @@ from typing import Any
 
 import scoring_py
 from saljkompetens.content.loader import load_content
-from saljkompetens.definition import assessment_definition
+from saljkompetens.definition import checked_definition
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ def measure(repeats: int = 5, seconds: float = 0.5) -> dict[str, Any]:
     `score(definition_dict, answers)` validates the definition on every call, as the brief's
     Python API does; `score_json` is what the browser worker calls (definition cached).
     """
-    definition = assessment_definition(load_content(ROOT / "content"))
+    definition = checked_definition(load_content(ROOT / "content"))
     sets = answer_sets(definition)
     definition_text = json.dumps(definition, ensure_ascii=False)
     answer_texts = [json.dumps(a, ensure_ascii=False) for a in sets]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -36,7 +37,7 @@ def _paragraph(rng: random.Random, words: list[str], sentences: int) -> str:
     return " ".join(_sentence(rng, words) for _ in range(sentences))
 
 
-def _front_matter(data: dict[str, object]) -> str:
+def _front_matter(data: Mapping[str, object]) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
 
@@ -60,12 +61,12 @@ def write_content(content: Path, n: int, seed: int = 1) -> None:
         phrases = [" ".join(s.split()[:5]) for s in paragraphs[0].split(". ")[:2]]
         phrases.append(" ".join(paragraphs[1].split()[:5]))
         phrases.append(f"tankesätt som {used[0]}")
-        statements = [
+        statements: list[dict[str, object]] = [
             {"id": f"syn-{i:04d}-{k}", "text": _sentence(rng, words)[:190], "based_on": phrase}
             for k, phrase in enumerate(phrases, 1)
         ]
         statements[-1]["reverse"] = True
-        data = {
+        data: dict[str, object] = {
             "title": title,
             "summary": _sentence(rng, words)[:150],
             "mindsets": used,

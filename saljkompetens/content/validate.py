@@ -59,7 +59,7 @@ def check_schema(document: Document, schema: Schema) -> list[ContentError]:
         validator = _VALIDATORS[id(schema)] = StrictValidator(schema)
     errors: list[ContentError] = []
     for error in sorted(validator.iter_errors(document.data), key=lambda e: _sort_key(e.path)):
-        if error.validator == "type" and "enum" in error.schema:
+        if error.validator == "type" and "enum" in dict(error.schema or {}):
             continue  # the enum message says what is allowed, and covers the type too
         errors.extend(e for e in _describe(document, error) if e not in errors)
     return errors
@@ -73,7 +73,9 @@ def _sort_key(path: Iterable[str | int]) -> list[tuple[int, str]]:
 def _describe(document: Document, error: ValidationError) -> list[ContentError]:
     path = tuple(error.absolute_path)
     value: Any = error.instance
-    keyword = error.validator
+    keyword: Any = error.validator
+    expected: Any = error.validator_value
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
 
     def at(message: str, field_path: tuple[str | int, ...] = path) -> ContentError:
         return ContentError(
@@ -81,22 +83,22 @@ def _describe(document: Document, error: ValidationError) -> list[ContentError]:
         )
 
     if keyword == "required":
-        properties = error.schema.get("properties", {})
-        missing = [name for name in error.validator_value if name not in value]
+        properties = schema.get("properties", {})
+        missing = [name for name in expected if name not in value]
         return [
             at(f"obligatoriskt fält saknas{_expected(properties.get(name, {}))}", (*path, name))
             for name in missing
         ]
     if keyword == "additionalProperties":
-        known = error.schema.get("properties", {})
+        known = schema.get("properties", {})
         return [
             at(f'okänt fält "{name}"{suggestion(name, known)}', (*path, name))
             for name in value
             if name not in known
         ]
     if keyword == "type":
-        wanted = _TYPE_NAMES.get(error.validator_value, error.validator_value)
-        if isinstance(value, bool) and error.validator_value == "string":
+        wanted = _TYPE_NAMES.get(expected, expected)
+        if isinstance(value, bool) and expected == "string":
             raw = document.booleans.get(path, str(value).lower())
             return [
                 at(
@@ -104,33 +106,33 @@ def _describe(document: Document, error: ValidationError) -> list[ContentError]:
                     f'({str(value).lower()}) i YAML; skriv "{raw}" inom citattecken'
                 )
             ]
-        if isinstance(value, float) and value.is_integer() and error.validator_value == "integer":
+        if isinstance(value, float) and value.is_integer() and expected == "integer":
             return [at(f"ska vara ett heltal, men är {value}; skriv {int(value)} utan decimaler")]
         return [at(f"ska vara {wanted}, men är {_shown(value)}")]
     if keyword == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        allowed = ", ".join(str(v) for v in expected)
         if isinstance(value, bool):
             raw = document.booleans.get(path, str(value).lower())
             message = (
                 f"{raw} utan citattecken läses som sant/falskt ({str(value).lower()}) i YAML, "
                 f"inte som text; tillåtna värden: {allowed}"
             )
-            if raw.lower() == "no" and "nb" in error.validator_value:
+            if raw.lower() == "no" and "nb" in expected:
                 message += ' – norska (bokmål) skrivs "nb"'
             return [at(message)]
         return [at(f"{_shown(value)} är inte tillåtet; tillåtna värden: {allowed}")]
     if keyword in ("minimum", "maximum"):
-        low = error.schema.get("minimum", "")
-        high = error.schema.get("maximum", "")
+        low = schema.get("minimum", "")
+        high = schema.get("maximum", "")
         return [at(f"värdet {value} ligger utanför det tillåtna intervallet {low}–{high}")]
     if keyword == "minItems":
-        return [at(f"ska ha minst {error.validator_value} poster, men har {len(value)}")]
+        return [at(f"ska ha minst {expected} poster, men har {len(value)}")]
     if keyword == "maxItems":
-        return [at(f"får ha högst {error.validator_value} poster, men har {len(value)}")]
+        return [at(f"får ha högst {expected} poster, men har {len(value)}")]
     if keyword == "minLength":
         return [at("får inte vara tomt")]
     if keyword == "maxLength":
-        return [at(f"är {len(value)} tecken långt; högst {error.validator_value} tecken")]
+        return [at(f"är {len(value)} tecken långt; högst {expected} tecken")]
     if keyword == "uniqueItems":
         twice = next((item for i, item in enumerate(value) if item in value[:i]), None)
         return [at(f"innehåller {_shown(twice)} två gånger; varje värde får finnas en gång")]

@@ -55,7 +55,8 @@ def role_gaps(role: Role, scores: list[CompetencyScore]) -> list[RoleGap]:
         gap = None if entry.score is None else target.level - entry.score
         gaps.append(RoleGap(entry, target.level, gap))
     scored = sorted(
-        (g for g in gaps if g.gap is not None), key=lambda g: (-g.gap, g.entry.position)
-    )  # type: ignore[operator]
+        (g for g in gaps if g.gap is not None),
+        key=lambda g: (-(g.gap or 0), g.entry.position),
+    )
     unscored = sorted((g for g in gaps if g.gap is None), key=lambda g: g.entry.position)
     return scored + unscored

@@ -79,7 +79,9 @@ def score_mindsets(
             for entry in competency_scores
             if entry.scored and mindset.slug in entry.competency.mindsets
         )
-        results.append(MindsetScore(mindset, mean(e.score for e in behind), behind))
+        results.append(
+            MindsetScore(mindset, mean(e.score for e in behind if e.score is not None), behind)
+        )
     return results
 
 
