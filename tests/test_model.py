@@ -1,4 +1,8 @@
-"""The real content: counts, and every relation shown on both sides."""
+"""The real content: what the seeds hold is there, and every relation shows on both sides.
+
+Rules every content must follow are the loader's (`make check`); these tests are about
+today's content and still hold when an editor adds a competency, mindset or article.
+"""
 
 from __future__ import annotations
 
@@ -21,30 +25,29 @@ SEED_MINDSETS = {
 }  # fmt: skip
 
 
-def test_counts(kb: KnowledgeBase) -> None:
-    assert {c.title for c in kb.competencies} == SEED_COMPETENCIES
-    assert {m.title for m in kb.mindsets} == SEED_MINDSETS
-    assert len(kb.articles) == 4
-    assert len(kb.roles) >= 3
+SEED_ARTICLES = {
+    "Därför hög säljaktivitet leder inte till försäljningsresultat",
+    "Gör som topporganisationer “B2B”",
+    "Resultatorienterte selgere? Tja!",
+    "Varför traditionell säljutbildning inte löser organisationers verkliga försäljningsproblem",
+}
+
+
+def test_everything_from_the_seeds_is_there(kb: KnowledgeBase) -> None:
+    assert {c.title for c in kb.competencies} >= SEED_COMPETENCIES
+    assert {m.title for m in kb.mindsets} >= SEED_MINDSETS
+    assert {a.title for a in kb.articles} >= SEED_ARTICLES
 
 
 def test_competency_bodies_are_three_seed_paragraphs(kb: KnowledgeBase, root) -> None:
     seed = (root.parent / "shared" / "seeds" / "000_117adda022b2c880.txt").read_text("utf-8")
     seed_lines = {line.strip() for line in seed.splitlines()}
-    for competency in kb.competencies:
+    for competency in (c for c in kb.competencies if c.title in SEED_COMPETENCIES):
         paragraphs = [p.strip() for p in competency.body.split("\n\n") if p.strip()]
         assert len(paragraphs) == 3, competency.title
         for paragraph in paragraphs:
             assert paragraph in seed_lines, (competency.title, paragraph[:60])
         assert paragraphs[0].startswith(competency.title), competency.title
-
-
-def test_every_named_mindset_has_a_page_and_is_named_in_the_text(kb: KnowledgeBase) -> None:
-    titles = {m.title for m in kb.mindsets}
-    for competency in kb.competencies:
-        for name in competency.mindsets:
-            assert name in titles
-            assert naming_sentence(competency.body, name), (competency.title, name)
 
 
 def test_mindset_pages_list_each_using_competency_with_its_sentence(kb: KnowledgeBase) -> None:
@@ -82,20 +85,7 @@ def test_norwegian_article_is_marked_nb(kb: KnowledgeBase) -> None:
     assert '<div class="sk-article" lang="nb" markdown>' in pages[norwegian[0].src_uri]
 
 
-def test_statement_bank(kb: KnowledgeBase) -> None:
-    ids = [s.id for c in kb.competencies for s in c.statements]
-    assert len(ids) == len(set(ids))
+def test_statements_are_in_the_first_person(kb: KnowledgeBase) -> None:
     for competency in kb.competencies:
-        assert len(competency.statements) >= 3
-        assert any(s.reverse for s in competency.statements)
-        flat = " ".join(competency.body.split())
         for statement in competency.statements:
-            assert re.search(r"\bjag\b", statement.text, re.I), statement.text  # first person
-            assert statement.based_on in flat
-
-
-def test_roles_target_known_competencies(kb: KnowledgeBase) -> None:
-    titles = {c.title for c in kb.competencies}
-    for role in kb.roles:
-        assert {t.competency for t in role.targets} <= titles
-        assert all(0 <= t.level <= 100 for t in role.targets)
+            assert re.search(r"\bjag\b", statement.text, re.I), statement.text

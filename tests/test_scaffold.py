@@ -23,13 +23,17 @@ NEW = {
 }
 
 
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "content"
+
+
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    """A writable copy of the real content."""
-    return shutil.copytree(ROOT / "content", tmp_path / "content")
+    """A writable copy of the small fixture content."""
+    return shutil.copytree(MINIMAL, tmp_path / "content")
 
 
 def test_new_competency_passes_and_is_included(content: Path) -> None:
+    before = {c.title for c in load_content(content).competencies}
     path = scaffold("competency", "Förhandling", content)
     assert path == content / "competencies" / "forhandling.md"
     kb = load_content(content)
@@ -37,7 +41,7 @@ def test_new_competency_passes_and_is_included(content: Path) -> None:
     assert [s.id for s in new.statements] == ["forhandling-1", "forhandling-2", "forhandling-3"]
     assert [s.reverse for s in new.statements] == [False, False, True]
     assert new.mindsets == (kb.mindsets[0].title,)
-    assert len(kb.competencies) == 19
+    assert {c.title for c in kb.competencies} == before | {"Förhandling"}
 
 
 def test_new_competency_explains_every_field(content: Path) -> None:
@@ -52,11 +56,11 @@ def test_new_competency_explains_every_field(content: Path) -> None:
 
 
 def test_new_article_in_norwegian_refers_to_given_competency(content: Path) -> None:
-    scaffold("article", "Så leder du säljmöten", content, lang="nb", competency="Prospektering")
+    scaffold("article", "Så leder du säljmöten", content, lang="nb", competency="Lyssna")
     kb = load_content(content)
     article = next(a for a in kb.articles if a.slug == "sa-leder-du-saljmoten")
     assert article.lang == "nb"
-    assert article.competencies == ("Prospektering",)
+    assert article.competencies == ("Lyssna",)
     assert article.source is None
 
 
@@ -74,8 +78,8 @@ def test_quotes_and_yaml_words_in_titles_are_safe(content: Path) -> None:
 
 
 def test_ids_skip_those_already_taken(content: Path) -> None:
-    path = content / "competencies" / "prospektering.md"
-    path.write_text(path.read_text("utf-8").replace("prospektering-4", "ny-1"), "utf-8")
+    path = content / "competencies" / "lyssna.md"
+    path.write_text(path.read_text("utf-8").replace("lyssna-3", "ny-1"), "utf-8")
     scaffold("competency", "Ny", content)
     assert [s.id for s in load_content(content).competency("Ny").statements] == [
         "ny-2",
@@ -85,23 +89,23 @@ def test_ids_skip_those_already_taken(content: Path) -> None:
 
 
 def test_existing_file_is_not_overwritten(content: Path) -> None:
-    path = content / "competencies" / "prospektering.md"
+    path = content / "competencies" / "lyssna.md"
     before = path.read_bytes()
     with pytest.raises(ScaffoldError, match="finns redan och skrivs inte över"):
-        scaffold("competency", "Prospektering!", content)
+        scaffold("competency", "Lyssna!", content)
     assert path.read_bytes() == before
 
 
 def test_title_whose_slug_is_taken_is_refused(content: Path) -> None:
-    (content / "roles" / "kundansvarig.md").rename(content / "roles" / "ka.md")
-    with pytest.raises(ScaffoldError, match='adressen \\(slug\\) "kundansvarig"'):
-        scaffold("role", "KUNDANSVARIG", content)
-    assert not (content / "roles" / "kundansvarig.md").exists()
+    (content / "roles" / "saljare.md").rename(content / "roles" / "s.md")
+    with pytest.raises(ScaffoldError, match='adressen \\(slug\\) "saljare"'):
+        scaffold("role", "SÄLJARE", content)
+    assert not (content / "roles" / "saljare.md").exists()
 
 
 def test_unknown_competency_is_refused_with_suggestion(content: Path) -> None:
-    with pytest.raises(ScaffoldError, match='menade du "Prospektering"'):
-        scaffold("role", "Ny roll", content, competency="Prospektring")
+    with pytest.raises(ScaffoldError, match='menade du "Lyssna"'):
+        scaffold("role", "Ny roll", content, competency="Lysna")
 
 
 def test_cli_creates_then_refuses(run_cli, tmp_path: Path, content: Path) -> None:
@@ -118,31 +122,24 @@ def test_cli_creates_then_refuses(run_cli, tmp_path: Path, content: Path) -> Non
 
 
 def test_cli_refuses_when_content_has_errors(run_cli, tmp_path: Path, content: Path) -> None:
-    path = content / "competencies" / "prospektering.md"
-    path.write_text(path.read_text("utf-8").replace("Hunger", "Hungr", 1), "utf-8")
+    path = content / "competencies" / "lyssna.md"
+    path.write_text(path.read_text("utf-8").replace("Empati", "Empaty", 1), "utf-8")
     done = run_cli("new", "competency", "Ny", "--content", str(content), cwd=tmp_path)
     assert done.returncode == 1
     assert "Innehållet har fel som måste rättas innan en ny fil skapas:" in done.stderr
-    assert 'okänt tankesätt "Hungr" (menade du "Hunger"?)' in done.stderr
+    assert 'okänt tankesätt "Empaty" (menade du "Empati"?)' in done.stderr
     assert not (content / "competencies" / "ny.md").exists()
 
 
-def test_site_builds_with_all_three_new_files(tmp_path: Path) -> None:
-    """A strict build of the real site, with one new file of each kind, publishes them."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", project / "content")
-    for name in ("docs", "overrides", "macros", "scoring_py", "node_modules"):
-        (project / name).symlink_to(ROOT / name)
-    if (ROOT / "build" / "wheels").is_dir():
-        shutil.copytree(ROOT / "build" / "wheels", project / "build" / "wheels")
+def test_site_builds_with_all_three_new_files(tmp_path: Path, content: Path, site_config) -> None:
+    """A strict build of the site, with one new file of each kind, publishes them."""
     for kind, (title, _) in NEW.items():
-        scaffold(kind, title, project / "content")
+        scaffold(kind, title, content)
+    site_config(content, tmp_path)
     site = tmp_path / "site"
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
@@ -157,6 +154,28 @@ def test_site_builds_with_all_three_new_files(tmp_path: Path) -> None:
     for kind, page in pages.items():
         html = (site / page).read_text("utf-8")
         assert NEW[kind][0] in html, kind
-    mindset = load_content(project / "content").mindsets[0]
+    mindset = load_content(content).mindsets[0]
     mindset_html = (site / "tankesatt" / mindset.slug / "index.html").read_text("utf-8")
     assert "Förhandling" in mindset_html
+
+
+def test_make_new_scaffolds_a_competency_that_the_site_takes(
+    tmp_path: Path, root: Path, site_config
+) -> None:
+    """`make new KIND=competency TITLE=…`, on a copy of the real content, then a strict build."""
+    content = shutil.copytree(root / "content", tmp_path / "content")
+    done = subprocess.run(
+        ["make", "-s", "-C", str(root), "new", "KIND=competency", "TITLE=Förhandling",
+         f"CONTENT={content}"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (content / "competencies" / "forhandling.md").is_file()
+    site_config(content, tmp_path)
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site" / "kompetenser" / "forhandling" / "index.html").is_file()

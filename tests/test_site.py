@@ -6,6 +6,7 @@ import json
 import re
 
 from saljkompetens.content.model import KnowledgeBase
+from saljkompetens.pages.escape import html_text
 
 
 def test_strict_build_has_no_warnings(built_site) -> None:
@@ -20,7 +21,6 @@ def test_every_page_exists_at_its_url(built_site, kb: KnowledgeBase) -> None:
     expected += [f"tankesatt/{m.slug}/" for m in kb.mindsets]
     expected += [f"artiklar/{a.slug}/" for a in kb.articles]
     expected += [f"roller/{r.slug}/" for r in kb.roles]
-    assert len(expected) == 7 + 18 + 12 + 4 + len(kb.roles)
     for url in expected:
         page = built_site.path / url / "index.html"
         assert page.is_file(), url
@@ -29,7 +29,7 @@ def test_every_page_exists_at_its_url(built_site, kb: KnowledgeBase) -> None:
 def test_pages_show_their_titles(built_site, kb: KnowledgeBase) -> None:
     for competency in kb.competencies:
         html = (built_site.path / "kompetenser" / competency.slug / "index.html").read_text()
-        assert f"<title>{competency.title} - Säljkompetens</title>" in html
+        assert f"<title>{html_text(competency.title)} - Säljkompetens</title>" in html
 
 
 def test_norwegian_content_carries_lang(built_site, kb: KnowledgeBase) -> None:
