@@ -37,7 +37,9 @@ valid_answers = st.fixed_dictionaries(
     {
         "format": st.just("saljkompetens-svar"),
         "version": st.just(1),
-        "answers": st.dictionaries(st.sampled_from(ITEM_IDS), st.integers(1, 5) | st.none()),
+        "answers": st.dictionaries(
+            st.sampled_from(ITEM_IDS), st.integers(1, 5) | st.none() | st.just("ej-aktuellt")
+        ),
         "role": st.none() | st.just("nykundsjagare"),
     }
 )
@@ -77,20 +79,21 @@ def test_any_text_as_definition_raises_scoring_error(text: str) -> None:
 @given(valid_answers)
 def test_valid_answers_always_give_scores_in_range(data: dict[str, Any]) -> None:
     result = score(DEFINITION, data)
-    numbers = [result["overall"]]
-    numbers += [
-        entry["score"]
-        for key in ("competencies", "mindsets", "strengths", "development")
-        for entry in result[key]
-    ]
-    assert all(n is None or (isinstance(n, int) and 0 <= n <= 100) for n in numbers)
+    entries = [e for key in ("competencies", "strengths", "development") for e in result[key]]
+    for entry in entries:
+        low, value, high = entry["low"], entry["score"], entry["high"]
+        assert (low is None) == (value is None) == (high is None)
+        assert value is None or 0 <= low <= value <= high <= 100
     for entry in result["competencies"]:
-        assert entry["scored"] == (entry["answered"] >= 2) == (entry["score"] is not None)
-    answered = sum(value is not None for value in data["answers"].values())
-    assert result["answered"] == answered
+        assert (entry["answered"] >= 2) == (entry["score"] is not None)
+    values = data["answers"].values()
+    assert result["answered"] == sum(isinstance(v, int) for v in values)
+    assert result["not_applicable"] == sum(v == "ej-aktuellt" for v in values)
+    assert 1 <= len(result["summary"]) <= 5
     if result["role"] is not None:
-        for gap in result["role"]["gaps"]:
-            assert gap["gap"] is None or -100 <= gap["gap"] <= 100
+        for target in result["role"]["targets"]:
+            assert target["gap"] is None or -100 <= target["gap"] <= 100
+            assert target["status"] in (None, "under", "at", "over")
     assert json.loads(score_json(DEFINITION_TEXT, json.dumps(data))) == result
 
 

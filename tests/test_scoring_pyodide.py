@@ -112,3 +112,36 @@ def test_pyodide_matches_cpython(pyodide_run: dict[str, Any]) -> None:
     assert len(results) == len(cases)
     for case, result in zip(cases, results, strict=True):
         assert result == run_in_cpython(case), case["name"]
+
+
+def test_pyodide_gives_the_hand_worked_results(pyodide_run: dict[str, Any]) -> None:
+    """The numbers of tests/test_scoring_rules.py and test_scoring_quality.py, in Pyodide."""
+    results = {
+        case["name"]: json.loads(result["ok"])
+        for case, result in zip(load_cases(), pyodide_run["results"], strict=True)
+        if "ok" in result
+    }
+    scenario = results["scenario med roll (test_scoring_rules)"]
+    shown = {e["slug"]: (e["score"], e["low"], e["high"]) for e in scenario["competencies"]}
+    assert shown["prospektering"] == (83, 72, 94)  # 83.33 ± 10.58
+    assert shown["behovsanalys"] == (50, 40, 60)  # 50 ± 9.71
+    assert shown["avslut"] == (63, 50, 75)  # 62.5 ± 12.5
+    assert [(t["slug"], t["status"]) for t in scenario["role"]["targets"]] == [
+        ("behovsanalys", "under"), ("avslut", "under"), ("prospektering", "at"),
+        ("forhandling", None)]  # fmt: skip
+    profile = results["scenario utan roll: styrka och utvecklingsområde mot medianen"]
+    assert [e["slug"] for e in profile["strengths"]] == ["prospektering"]
+    assert [e["slug"] for e in profile["development"]] == ["behovsanalys"]
+    flat = results["platt profil: inga styrkor, inga utvecklingsområden"]
+    assert (flat["strengths"], flat["development"], flat["quality"]) == ([], [], [])
+    edges = {e["slug"]: (e["low"], e["high"]) for e in results["intervall vid 0 och 100"][
+        "competencies"]}  # fmt: skip
+    assert (edges["prospektering"], edges["uppfoljning"]) == ((0, 11), (90, 100))
+    codes = {name: [n["code"] for n in results[name]["quality"]] for name in (
+        "samma svar överallt: en anteckning", "instämmer i motsatser",
+        "för bra för att vara sant")}  # fmt: skip
+    assert codes == {
+        "samma svar överallt: en anteckning": ["straight-line"],
+        "instämmer i motsatser": ["acquiescence"],
+        "för bra för att vara sant": ["too-good"],
+    }

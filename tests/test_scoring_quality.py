@@ -1,5 +1,10 @@
-"""Answer-quality notes. Fixture: 13 items; identical_min_answers 10,
-unanswered_share 0.25, contradiction_min 4."""
+"""Answer-quality notes, each once for the whole test, worked out by hand on the fixture.
+
+Fixture: 17 statements, 6 of them reverse (prospektering-2, behovsanalys-3, forhandling-2,
+avslut-3, uppfoljning-2, uppfoljning-4). Rules: patterns from 10 answers; straight-lining
+from 90 % one value; agreeing means 4 or 5; acquiescence from 75 % of the statements and
+75 % of the reverse ones; too good from 95 of 100; unanswered over 25 %.
+"""
 
 import json
 from pathlib import Path
@@ -8,115 +13,108 @@ from typing import Any
 from scoring_py import score
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring" / "definition.json"
-ALL_IDS = [
-    "prospektering-1",
-    "prospektering-2",
-    "prospektering-3",
-    "behovsanalys-1",
-    "behovsanalys-2",
-    "behovsanalys-3",
-    "behovsanalys-4",
-    "forhandling-1",
-    "forhandling-2",
-    "forhandling-3",
-    "avslut-1",
-    "avslut-2",
-    "avslut-3",
-]
+DEFINITION = json.loads(FIXTURE.read_text(encoding="utf-8"))
+ITEMS = [item for c in DEFINITION["competencies"] for item in c["items"]]
 
 
-def quality(values: dict[str, int], twelve_items: bool = False) -> list[dict[str, str]]:
-    definition = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    if twelve_items:
-        del definition["competencies"][1]["items"][3]  # drops behovsanalys-4
-    result: dict[str, Any] = score(
-        definition, {"format": "saljkompetens-svar", "version": 1, "answers": values}
-    )
-    return result["quality"]
+def notes(values: dict[str, Any]) -> list[dict[str, str]]:
+    data = {"format": "saljkompetens-svar", "version": 1, "answers": values}
+    return score(DEFINITION, data)["quality"]
 
 
-def test_identical_answers_noted_from_ten() -> None:
-    # first 10 items all 3 -> 10 >= 10 identical; 3 unanswered of 13 = 23 % <= 25 %
-    assert quality(dict.fromkeys(ALL_IDS[:10], 3)) == [
+def test_the_same_answer_everywhere_gives_one_note_not_one_per_competency() -> None:
+    # 5 on all 17: one value on 17 of 17 → straight-line. It also agrees with every reverse
+    # statement, but that is the same pattern: no second note. All count 5 or 1:
+    # (11 · 5 + 6 · 1) / 17 = 3.59 → 64.7, not too good. Nothing unanswered.
+    assert notes({i["id"]: 5 for i in ITEMS}) == [
         {
-            "code": "identical",
-            "message": "Du har gett samma svar på alla 10 påståenden (3, ”Stämmer delvis”). "
-            "Då säger resultatet lite om dina verkliga styrkor. Läs påståendena igen "
-            "och fundera på vilka som stämmer bäst och sämst.",
+            "code": "straight-line",
+            "message": "Du har gett samma svar (5, ”Stämmer helt”) på 17 av 17 påståenden. Då "
+            "säger resultatet lite om skillnaderna mellan dina kompetenser. Läs påståendena "
+            "igen och fundera på vilka som stämmer bäst och sämst.",
         }
     ]
 
 
-def test_identical_needs_enough_answers() -> None:
-    # 9 answers all 3 -> no identical note; 4 of 13 unanswered = 30.8 % > 25 % -> unanswered
-    assert [note["code"] for note in quality(dict.fromkeys(ALL_IDS[:9], 3))] == ["unanswered"]
+def test_straight_lining_from_ninety_percent() -> None:
+    # 9 of 10 answers are 3 (90 %) → noted; 8 of 10 (80 %) → not.
+    nine = {i["id"]: 3 for i in ITEMS[:9]} | {ITEMS[9]["id"]: 1}
+    assert [n["code"] for n in notes(nine)] == ["straight-line", "unanswered"]
+    eight = {i["id"]: 3 for i in ITEMS[:8]} | {ITEMS[8]["id"]: 1, ITEMS[9]["id"]: 1}
+    assert [n["code"] for n in notes(eight)] == ["unanswered"]
 
 
-def test_varied_answers_give_no_notes() -> None:
-    values = dict.fromkeys(ALL_IDS[:10], 3)
-    values["avslut-1"] = 2
-    assert quality(values) == []
-
-
-def test_contradiction_names_the_competency() -> None:
-    # prospektering-1 (normal) 4 and prospektering-2 (reverse) 5: both >= 4
-    notes = quality({"prospektering-1": 4, "prospektering-2": 5, **dict.fromkeys(ALL_IDS[3:11], 3)})
-    assert notes == [
+def test_agreeing_with_statements_and_their_opposites() -> None:
+    # 5 on the 11 normal statements, 4 on the 6 reverse ones: 11/17 share one value (65 %),
+    # not straight-lining. Agreed with 100 % of both → acquiescence. They count
+    # (11 · 5 + 6 · 2) / 17 = 3.94 → 73.5: not too good.
+    values = {i["id"]: 4 if i["reverse"] else 5 for i in ITEMS}
+    assert notes(values) == [
         {
-            "code": "contradiction",
-            "message": "Inom Prospektering har du instämt (4 eller högre) både i ett påstående "
-            "och i ett som säger motsatsen. Läs påståendena om Prospektering igen: "
-            "svaren motsäger varandra.",
+            "code": "acquiescence",
+            "message": "Du instämmer i 100 % av påståendena och i 100 % av dem som säger "
+            "motsatsen. Det kan vara ett sätt att svara snarare än en bild av hur du arbetar; "
+            "läs de omvända påståendena igen.",
         }
     ]
 
 
-def test_no_contradiction_below_threshold() -> None:
-    # reverse answered 3 < 4 -> fine; two normal items both 5 -> fine
-    values = {"prospektering-1": 5, "prospektering-2": 3, "prospektering-3": 5}
-    assert [n for n in quality(values) if n["code"] == "contradiction"] == []
+def test_agreeing_with_few_opposites_is_not_acquiescence() -> None:
+    # reverse: 4 on 4 of the 6 (67 % < 75 %), 2 on the others.
+    reverse = [i for i in ITEMS if i["reverse"]]
+    values = {i["id"]: 5 for i in ITEMS if not i["reverse"]}
+    values |= {i["id"]: 4 for i in reverse[:4]} | {i["id"]: 2 for i in reverse[4:]}
+    assert notes(values) == []
 
 
-def test_one_contradiction_per_competency_in_definition_order() -> None:
-    # avslut (4, reverse 4) and forhandling (5, reverse 4); all others answered 2
-    values = dict.fromkeys(ALL_IDS, 2)
-    values.update({"avslut-1": 4, "avslut-3": 4, "forhandling-3": 5, "forhandling-2": 4})
-    notes = quality(values)
-    assert [n["code"] for n in notes] == ["contradiction", "contradiction"]
-    assert "Inom Förhandling " in notes[0]["message"]
-    assert "Inom Avslut " in notes[1]["message"]
+def test_too_good_to_be_true() -> None:
+    # 5 on every normal statement, 1 on every reverse one: everything counts 5 → 100.
+    values = {i["id"]: 1 if i["reverse"] else 5 for i in ITEMS}
+    assert notes(values) == [
+        {
+            "code": "too-good",
+            "message": "Dina svar ger tillsammans 100 av 100: nästan allt på högsta nivån. Det "
+            "är ovanligt att stämma så väl in på allt; fundera på var du faktiskt har mest "
+            "kvar att utveckla.",
+        }
+    ]
 
 
-def test_unanswered_share_over_limit() -> None:
-    # 4 of 13 unanswered: 4/13 = 0.3077 > 0.25 -> note, 30.77 % -> 31 %
-    notes = quality(dict(zip(ALL_IDS[:9], [1, 2, 3, 4, 5, 1, 2, 3, 4], strict=True)))
-    assert notes == [
+def test_just_below_too_good() -> None:
+    # One normal statement 4 instead of 5: (16 · 5 + 4) / 17 = 84/17 → (84/17 − 1) · 25 = 98.5
+    # still ≥ 95; three of them 4: (14 · 5 + 12) / 17 = 82/17 → 95.6 ≥ 95; five: 80/17 →
+    # 92.6 < 95.
+    normal = [i for i in ITEMS if not i["reverse"]]
+    for lowered, noted in ((1, True), (3, True), (5, False)):
+        values = {i["id"]: 1 if i["reverse"] else 5 for i in ITEMS}
+        values |= {i["id"]: 4 for i in normal[:lowered]}
+        assert ("too-good" in [n["code"] for n in notes(values)]) == noted, lowered
+
+
+def test_patterns_need_ten_answers() -> None:
+    assert notes({i["id"]: 5 for i in ITEMS[:9]}) == [
         {
             "code": "unanswered",
-            "message": "Du har lämnat 4 av 13 påståenden obesvarade (31 %). Ju fler du svarar "
-            "på, desto säkrare blir resultatet.",
+            "message": "8 av 17 påståenden saknar svar, 47 %. Kompetenser med få svar får ett "
+            "brett intervall eller inget värde alls.",
         }
     ]
 
 
-def test_unanswered_share_under_limit_is_fine() -> None:
-    # 3 of 13 = 0.23 <= 0.25 -> no note
-    assert quality(dict(zip(ALL_IDS[:10], [2, 3] * 5, strict=True))) == []
-
-
-def test_unanswered_share_exactly_at_limit_is_fine() -> None:
-    # without behovsanalys-4 there are 12 items: 3 unanswered = 0.25, not > 0.25 -> no note;
-    # 4 unanswered = 0.33 -> note (33 %)
-    ids = [item for item in ALL_IDS if item != "behovsanalys-4"]
-    assert quality(dict(zip(ids[:9], [2, 3, 2] * 3, strict=True)), twelve_items=True) == []
-    notes = quality(dict(zip(ids[:8], [2, 3] * 4, strict=True)), twelve_items=True)
-    assert [n["message"][:48] for n in notes] == [
-        "Du har lämnat 4 av 12 påståenden obesvarade (33 "
+def test_unanswered_counts_not_applicable_and_says_so() -> None:
+    # 10 answered (varied), 3 "ej aktuellt", 4 without an answer: 7 of 17 = 41 % > 25 %.
+    values: dict[str, Any] = {i["id"]: (k % 5) + 1 for k, i in enumerate(ITEMS[:10])}
+    values |= {i["id"]: "ej-aktuellt" for i in ITEMS[10:13]}
+    assert notes(values) == [
+        {
+            "code": "unanswered",
+            "message": "7 av 17 påståenden saknar svar (varav 3 ”Ej aktuellt i min roll”), "
+            "41 %. Kompetenser med få svar får ett brett intervall eller inget värde alls.",
+        }
     ]
 
 
-def test_all_notes_together_in_order() -> None:
-    # nothing but 10 x 4 on items including normal+reverse pairs -> identical, contradictions
-    # for prospektering, behovsanalys and forhandling; 3 unanswered -> no unanswered note
-    notes = quality(dict.fromkeys(ALL_IDS[:10], 4))
-    assert [n["code"] for n in notes] == ["identical"] + ["contradiction"] * 3
+def test_a_quarter_unanswered_is_fine() -> None:
+    # 13 of 17 answered: 4 missing = 23.5 % ≤ 25 %.
+    values = {i["id"]: (k % 5) + 1 for k, i in enumerate(ITEMS[:13])}
+    assert notes(values) == []

@@ -50,28 +50,28 @@ def error_of(data: Any) -> str:
         ({"avslut-1": 0}, 'Svaret på påstående "avslut-1" är 0, men skalan går från 1 till 5.'),
         (
             {"avslut-1": True},
-            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5 (eller null för '
-            "obesvarat), fick true.",
+            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5, "ej-aktuellt" '
+            "eller null för obesvarat, fick true.",
         ),
         (
             {"avslut-1": 4.0},
-            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5 (eller null för '
-            "obesvarat), fick 4.0 (decimaltal).",
+            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5, "ej-aktuellt" '
+            "eller null för obesvarat, fick 4.0 (decimaltal).",
         ),
         (
             {"avslut-1": "4"},
-            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5 (eller null för '
-            'obesvarat), fick "4" (text).',
+            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5, "ej-aktuellt" '
+            'eller null för obesvarat, fick "4" (text).',
         ),
         (
             {"avslut-1": [4]},
-            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5 (eller null för '
-            "obesvarat), fick en lista.",
+            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5, "ej-aktuellt" '
+            "eller null för obesvarat, fick en lista.",
         ),
         (
             {"avslut-1": float("nan")},
-            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5 (eller null för '
-            "obesvarat), fick NaN.",
+            'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5, "ej-aktuellt" '
+            "eller null för obesvarat, fick NaN.",
         ),
         ({5: 3}, "Påståendets id i svaren måste vara text, fick 5."),
     ],
@@ -138,9 +138,9 @@ def test_invalid_answer_objects(data: Any, message: str) -> None:
 
 
 def test_more_keys_than_items() -> None:
-    values = {f"x{n}": 3 for n in range(14)}
+    values = {f"x{n}": 3 for n in range(18)}
     assert error_of(answers(values)) == (
-        "Svaren innehåller 14 svar, men bedömningen har bara 13 påståenden."
+        "Svaren innehåller 18 svar, men bedömningen har bara 17 påståenden."
     )
 
 
@@ -304,7 +304,21 @@ PREFIX = "Bedömningsdefinitionen är ogiltig: "
             lambda d: d["quality"].update(unanswered_share=1.5),
             "quality.unanswered_share måste vara mellan 0 och 1, fick 1.5 (decimaltal).",
         ),
-        (lambda d: d["quality"].pop("contradiction_min"), "quality.contradiction_min saknas."),
+        (lambda d: d["quality"].pop("agree_min"), "quality.agree_min saknas."),
+        (
+            lambda d: d["quality"].update(agree_min=1),
+            "quality.agree_min måste vara mellan 2 och 5, fick 1.",
+        ),
+        (lambda d: d.pop("limits"), "limits saknas."),
+        (
+            lambda d: d["competencies"][0]["mindsets"][0].update(relation="gillar"),
+            "competencies[0].mindsets[0].relation måste vara builds, balances, contrasts, fick "
+            '"gillar" (text).',
+        ),
+        (
+            lambda d: d["competencies"][0]["practice"].append(7),
+            "competencies[0].practice[2] måste vara en text, fick 7.",
+        ),
         (lambda d: d.update(competencies=[]), "competencies får inte vara en tom lista."),
         (
             lambda d: d["competencies"][2]["items"][1].update(reverse="ja"),
@@ -316,9 +330,11 @@ PREFIX = "Bedömningsdefinitionen är ogiltig: "
             "en gång.",
         ),
         (
-            lambda d: d["competencies"][0]["mindsets"].append("mod"),
-            'competencies[0].mindsets[2] måste vara ett tankesätt som finns i mindsets, fick "mod" '
-            "(text).",
+            lambda d: d["competencies"][0]["mindsets"].append(
+                {"slug": "mod", "relation": "builds", "sentence": "x"}
+            ),
+            "competencies[0].mindsets[2].slug måste vara ett tankesätt som finns i mindsets, "
+            'fick "mod" (text).',
         ),
         (
             lambda d: d["competencies"].__setitem__(1, "behovsanalys"),

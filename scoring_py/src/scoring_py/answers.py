@@ -8,7 +8,10 @@ from typing import Any
 from .errors import ScoringError, describe_value, shorten
 from .model import Definition
 
-__all__ = ["Answers", "answers_from_data"]
+__all__ = ["NOT_APPLICABLE", "Answers", "answers_from_data"]
+
+NOT_APPLICABLE = "ej-aktuellt"
+"""The answer "Ej aktuellt i min roll": kept as given, counted as unanswered."""
 
 
 @dataclass(frozen=True)
@@ -18,10 +21,12 @@ class Answers:
     Attributes:
         values: Answered statements only (id → raw scale value), in definition order.
         role: Chosen role slug, or None.
+        not_applicable: Statements answered "Ej aktuellt i min roll" (not scored).
     """
 
     values: Mapping[str, int]
     role: str | None
+    not_applicable: frozenset[str] = frozenset()
 
 
 def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
@@ -36,7 +41,9 @@ def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
     role = data.get("role")
     if role is not None:
         role = definition.role(role).slug
-    return Answers(values=values, role=role)
+    raw = data["answers"]
+    not_applicable = frozenset(key for key, value in raw.items() if value == NOT_APPLICABLE)
+    return Answers(values=values, role=role, not_applicable=not_applicable)
 
 
 def _values(data: dict[str, Any], definition: Definition) -> Mapping[str, int]:
@@ -63,12 +70,13 @@ def _values(data: dict[str, Any], definition: Definition) -> Mapping[str, int]:
             raise ScoringError(
                 f'Okänt påstående "{shorten(item_id)}" i svaren: det finns inte i bedömningen.'
             )
-        if value is None:
+        if value is None or value == NOT_APPLICABLE:
             continue
         if isinstance(value, bool) or not isinstance(value, int):
             raise ScoringError(
                 f'Svaret på påstående "{item_id}" måste vara ett heltal från {scale.min} '
-                f"till {scale.max} (eller null för obesvarat), fick {describe_value(value)}."
+                f'till {scale.max}, "{NOT_APPLICABLE}" eller null för obesvarat, fick '
+                f"{describe_value(value)}."
             )
         if not scale.min <= value <= scale.max:
             raise ScoringError(
@@ -79,6 +87,6 @@ def _values(data: dict[str, Any], definition: Definition) -> Mapping[str, int]:
         item.id: raw[item.id]
         for competency in definition.competencies
         for item in competency.items
-        if raw.get(item.id) is not None
+        if raw.get(item.id) not in (None, NOT_APPLICABLE)
     }
     return MappingProxyType(ordered)

@@ -5,12 +5,14 @@ from typing import Any
 
 from .errors import describe_value
 from .model import (
+    RELATIONS,
     Article,
     Band,
     Competency,
     Definition,
     Item,
     Mindset,
+    MindsetLink,
     QualityRules,
     Role,
     Scale,
@@ -46,6 +48,7 @@ def definition_from_data(data: dict[str, Any]) -> Definition:
         competencies=competencies,
         mindsets=mindsets,
         roles=_roles(data, {c.slug for c in competencies}),
+        limits=require_text(data, "limits", "limits", non_empty=False),
     )
 
 
@@ -95,15 +98,22 @@ def _bands(data: dict[str, Any]) -> tuple[Band, ...]:
 
 def _quality(data: dict[str, Any], scale: Scale) -> QualityRules:
     raw = require_object(data, "quality", "quality")
-    share = require_number(raw, "unanswered_share", "quality.unanswered_share", low=0, high=1)
+
+    def share(key: str) -> Fraction:
+        value = require_number(raw, key, f"quality.{key}", low=0, high=1)
+        return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
     return QualityRules(
-        identical_min_answers=require_int(
-            raw, "identical_min_answers", "quality.identical_min_answers", low=1
+        min_answers=require_int(raw, "min_answers", "quality.min_answers", low=1),
+        identical_share=share("identical_share"),
+        agree_min=require_int(
+            raw, "agree_min", "quality.agree_min", low=scale.min + 1, high=scale.max
         ),
-        unanswered_share=Fraction(repr(share)) if isinstance(share, float) else Fraction(share),
-        contradiction_min=require_int(
-            raw, "contradiction_min", "quality.contradiction_min", low=scale.min, high=scale.max
+        acquiescence_share=share("acquiescence_share"),
+        too_good_score=require_int(
+            raw, "too_good_score", "quality.too_good_score", low=1, high=100
         ),
+        unanswered_share=share("unanswered_share"),
     )
 
 
@@ -140,14 +150,13 @@ def _competency(entry: Any, path: str, mindset_slugs: set[str]) -> Competency:
     slug = require_text(raw, "slug", f"{path}.slug")
     title = require_text(raw, "title", f"{path}.title")
     url = require_text(raw, "url", f"{path}.url", non_empty=False)
-    mindsets = require_list(raw, "mindsets", f"{path}.mindsets", non_empty=False)
-    for index, mindset in enumerate(mindsets):
-        if not isinstance(mindset, str) or mindset not in mindset_slugs:
-            fail(
-                f"{path}.mindsets[{index}]",
-                f"måste vara ett tankesätt som finns i mindsets, fick {describe_value(mindset)}",
-            )
-    _check_unique(mindsets, f"{path}.mindsets", None)
+    mindsets = tuple(
+        _mindset_link(entry, f"{path}.mindsets[{index}]", mindset_slugs)
+        for index, entry in enumerate(
+            require_list(raw, "mindsets", f"{path}.mindsets", non_empty=False)
+        )
+    )
+    _check_unique([link.slug for link in mindsets], f"{path}.mindsets", "slug")
     articles = [
         _article(article, f"{path}.articles[{index}]")
         for index, article in enumerate(
@@ -158,14 +167,36 @@ def _competency(entry: Any, path: str, mindset_slugs: set[str]) -> Competency:
         _item(item, f"{path}.items[{index}]")
         for index, item in enumerate(require_list(raw, "items", f"{path}.items", non_empty=True))
     ]
+    practice = require_list(raw, "practice", f"{path}.practice", non_empty=False)
+    for index, suggestion in enumerate(practice):
+        if not isinstance(suggestion, str) or not suggestion.strip():
+            fail(
+                f"{path}.practice[{index}]",
+                f"måste vara en text, fick {describe_value(suggestion)}",
+            )
     return Competency(
         slug=slug,
         title=title,
         url=url,
-        mindsets=tuple(mindsets),
+        mindsets=mindsets,
         articles=tuple(articles),
         items=tuple(items),
+        high_level=require_text(raw, "high_level", f"{path}.high_level", non_empty=False),
+        practice=tuple(practice),
     )
+
+
+def _mindset_link(entry: Any, path: str, mindset_slugs: set[str]) -> MindsetLink:
+    raw = _object_at(entry, path)
+    slug = require_text(raw, "slug", f"{path}.slug")
+    if slug not in mindset_slugs:
+        got = describe_value(slug)
+        fail(f"{path}.slug", f"måste vara ett tankesätt som finns i mindsets, fick {got}")
+    relation = require_text(raw, "relation", f"{path}.relation")
+    if relation not in RELATIONS:
+        got = describe_value(relation)
+        fail(f"{path}.relation", f"måste vara {', '.join(RELATIONS)}, fick {got}")
+    return MindsetLink(slug, relation, require_text(raw, "sentence", f"{path}.sentence"))
 
 
 def _article(entry: Any, path: str) -> Article:

@@ -14,7 +14,7 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from .answers import Answers, answers_from_data
+from .answers import NOT_APPLICABLE, Answers, answers_from_data
 from .definition import definition_from_data
 from .errors import ScoringError, describe_value
 from .json_text import parse_json_text
@@ -28,6 +28,7 @@ __all__ = [
     "DEFINITION_PATH",
     "DEFINITION_VERSION",
     "EXPORT_FORMAT",
+    "NOT_APPLICABLE",
     "RESULT_FORMAT",
     "RESULT_VERSION",
     "read_answers",
@@ -45,7 +46,7 @@ ANSWERS_FORMAT = "saljkompetens-svar"
 ANSWERS_VERSION = 1
 EXPORT_FORMAT = "saljkompetens-export"
 RESULT_FORMAT = "saljkompetens-resultat"
-RESULT_VERSION = 1
+RESULT_VERSION = 2
 
 
 # -- the definition --------------------------------------------------------------------------
@@ -88,18 +89,26 @@ def write_definition(definition: Definition) -> dict[str, Any]:
         "min_answers": definition.min_answers,
         "bands": [{"min": b.min, "label": b.label, "text": b.text} for b in definition.bands],
         "quality": {
-            "identical_min_answers": definition.quality.identical_min_answers,
+            "min_answers": definition.quality.min_answers,
+            "identical_share": _number(definition.quality.identical_share),
+            "agree_min": definition.quality.agree_min,
+            "acquiescence_share": _number(definition.quality.acquiescence_share),
+            "too_good_score": definition.quality.too_good_score,
             "unanswered_share": _number(definition.quality.unanswered_share),
-            "contradiction_min": definition.quality.contradiction_min,
         },
         "competencies": [
             {
                 "slug": c.slug,
                 "title": c.title,
                 "url": c.url,
-                "mindsets": list(c.mindsets),
+                "mindsets": [
+                    {"slug": m.slug, "relation": m.relation, "sentence": m.sentence}
+                    for m in c.mindsets
+                ],
                 "articles": [{"title": a.title, "url": a.url} for a in c.articles],
                 "items": [{"id": i.id, "text": i.text, "reverse": i.reverse} for i in c.items],
+                "high_level": c.high_level,
+                "practice": list(c.practice),
             }
             for c in definition.competencies
         ],
@@ -115,6 +124,7 @@ def write_definition(definition: Definition) -> dict[str, Any]:
             }
             for r in definition.roles
         ],
+        "limits": definition.limits,
     }
 
 
@@ -151,10 +161,12 @@ def read_answers(
 
 def write_answers(answers: Answers) -> dict[str, Any]:
     """The answers as a new ``saljkompetens-svar`` object."""
+    values: dict[str, int | str] = dict(answers.values)
+    values.update(dict.fromkeys(sorted(answers.not_applicable), NOT_APPLICABLE))
     return {
         "format": ANSWERS_FORMAT,
         "version": ANSWERS_VERSION,
-        "answers": dict(answers.values),
+        "answers": values,
         "role": answers.role,
     }
 

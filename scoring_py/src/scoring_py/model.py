@@ -9,12 +9,14 @@ from typing import Any
 from .errors import ScoringError, describe_value, shorten
 
 __all__ = [
+    "RELATIONS",
     "Article",
     "Band",
     "Competency",
     "Definition",
     "Item",
     "Mindset",
+    "MindsetLink",
     "QualityRules",
     "Role",
     "Scale",
@@ -50,11 +52,14 @@ class Band:
 
 @dataclass(frozen=True)
 class QualityRules:
-    """Thresholds for the answer-quality notes."""
+    """Thresholds for the answer-quality notes (see :mod:`scoring_py.quality`)."""
 
-    identical_min_answers: int
-    unanswered_share: Fraction
-    contradiction_min: int
+    min_answers: int  # patterns are noted only from this many answers
+    identical_share: Fraction  # straight-lining: this share of answers has one value
+    agree_min: int  # an answer of at least this agrees with the statement
+    acquiescence_share: Fraction  # agreeing with this share of statements and of opposites
+    too_good_score: int  # all answers together score at least this (0–100)
+    unanswered_share: Fraction  # more than this share unanswered or not applicable
 
 
 @dataclass(frozen=True)
@@ -74,21 +79,38 @@ class Article:
     url: str
 
 
+RELATIONS = ("builds", "balances", "contrasts")
+"""How a competency relates to a mindset: it builds on it, balances it, or its text sets it
+against the mindset."""
+
+
+@dataclass(frozen=True)
+class MindsetLink:
+    """A mindset a competency's text names, how, and the sentence that names it."""
+
+    slug: str
+    relation: str
+    sentence: str
+
+
 @dataclass(frozen=True)
 class Competency:
-    """A competency with its statements, mindsets and articles."""
+    """A competency with its statements, mindsets and articles, and for the report: the
+    sentence of its text on a high level, and practice suggestions."""
 
     slug: str
     title: str
     url: str
-    mindsets: tuple[str, ...]
+    mindsets: tuple[MindsetLink, ...]
     articles: tuple[Article, ...]
     items: tuple[Item, ...]
+    high_level: str = ""
+    practice: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Mindset:
-    """A mindset; its score comes from the competencies that list it."""
+    """A mindset. The statements do not measure mindsets: they get no score."""
 
     slug: str
     title: str
@@ -125,6 +147,7 @@ class Definition:
     competencies: tuple[Competency, ...]
     mindsets: tuple[Mindset, ...]
     roles: tuple[Role, ...]
+    limits: str = ""  # what a self-assessment does not measure, shown with every result
 
     @cached_property
     def item_count(self) -> int:
@@ -135,6 +158,11 @@ class Definition:
     def item_ids(self) -> frozenset[str]:
         """Ids of all statements."""
         return frozenset(item.id for c in self.competencies for item in c.items)
+
+    @cached_property
+    def mindsets_by_slug(self) -> Mapping[str, Mindset]:
+        """Mindsets keyed by slug."""
+        return {mindset.slug: mindset for mindset in self.mindsets}
 
     @cached_property
     def roles_by_slug(self) -> Mapping[str, Role]:

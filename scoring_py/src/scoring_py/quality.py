@@ -1,87 +1,115 @@
-"""Answer-quality notes: patterns that make the result less trustworthy."""
+"""Answer-quality notes: patterns that make the result less trustworthy. Each note is given
+once for the whole test, never once per competency.
 
+- ``straight-line``: one answer value for nearly everything (``identical_share``);
+- ``acquiescence``: agreeing both with statements and with their opposites (the reverse
+  statements) — not given when ``straight-line`` already says it;
+- ``too-good``: all answers together score at least ``too_good_score`` of 100;
+- ``unanswered``: more than ``unanswered_share`` unanswered or "Ej aktuellt i min roll".
+
+The first three need at least ``min_answers`` answers.
+"""
+
+from collections import Counter
 from fractions import Fraction
 
 from .answers import Answers
 from .model import Definition
 from .rounding import round_half_up
+from .scores import keyed_score
 
 __all__ = ["quality_notes"]
 
 
 def quality_notes(definition: Definition, answers: Answers) -> list[dict[str, str]]:
-    """Return the quality notes, each ``{"code", "message"}`` with a Swedish message.
-
-    Codes, in this order:
-        ``identical``: at least ``identical_min_answers`` answers, all the same value.
-        ``contradiction``: one per competency where a normal and a reverse statement
-        are both answered with at least ``contradiction_min``.
-        ``unanswered``: the unanswered share of all statements exceeds ``unanswered_share``.
-
-    Returns:
-        A new list, empty when there is nothing to note.
-    """
+    """The notes that apply, each ``{"code", "message"}`` with a Swedish message."""
     notes: list[dict[str, str]] = []
-    identical = _identical(definition, answers)
-    if identical:
-        notes.append(identical)
-    notes.extend(_contradictions(definition, answers))
-    unanswered = _unanswered(definition, answers)
-    if unanswered:
-        notes.append(unanswered)
+    rules = definition.quality
+    values = answers.values
+    if len(values) >= rules.min_answers:
+        straight = _straight_line(definition, answers)
+        if straight:
+            notes.append(straight)
+        else:
+            notes.extend(_acquiescence(definition, answers))
+        notes.extend(_too_good(definition, answers))
+    notes.extend(_unanswered(definition, answers))
     return notes
 
 
-def _identical(definition: Definition, answers: Answers) -> dict[str, str] | None:
-    values = set(answers.values.values())
-    count = len(answers.values)
-    if count < definition.quality.identical_min_answers or len(values) != 1:
+def _straight_line(definition: Definition, answers: Answers) -> dict[str, str] | None:
+    value, count = Counter(answers.values.values()).most_common(1)[0]
+    if Fraction(count, len(answers.values)) < definition.quality.identical_share:
         return None
-    value = values.pop()
     return {
-        "code": "identical",
+        "code": "straight-line",
         "message": (
-            f"Du har gett samma svar på alla {count} påståenden ({value}, "
-            f"”{definition.scale.label(value)}”). Då säger resultatet lite om dina verkliga "
-            "styrkor. Läs påståendena igen och fundera på vilka som stämmer bäst och sämst."
+            f"Du har gett samma svar ({value}, ”{definition.scale.label(value)}”) på {count} av "
+            f"{len(answers.values)} påståenden. Då säger resultatet lite om skillnaderna mellan "
+            "dina kompetenser. Läs påståendena igen och fundera på vilka som stämmer bäst och "
+            "sämst."
         ),
     }
 
 
-def _contradictions(definition: Definition, answers: Answers) -> list[dict[str, str]]:
-    threshold = definition.quality.contradiction_min
-    notes: list[dict[str, str]] = []
-    for competency in definition.competencies:
-        high = {
-            item.reverse
-            for item in competency.items
-            if answers.values.get(item.id, threshold - 1) >= threshold
+def _acquiescence(definition: Definition, answers: Answers) -> list[dict[str, str]]:
+    rules = definition.quality
+    reverse = {i.id for c in definition.competencies for i in c.items if i.reverse}
+    normal = [v for k, v in answers.values.items() if k not in reverse]
+    opposite = [v for k, v in answers.values.items() if k in reverse]
+    if len(normal) < 3 or len(opposite) < 3:
+        return []
+    agreed = [Fraction(sum(v >= rules.agree_min for v in group), len(group))
+              for group in (normal, opposite)]  # fmt: skip
+    if min(agreed) < rules.acquiescence_share:
+        return []
+    return [
+        {
+            "code": "acquiescence",
+            "message": (
+                f"Du instämmer i {round_half_up(agreed[0] * 100)} % av påståendena och i "
+                f"{round_half_up(agreed[1] * 100)} % av dem som säger motsatsen. Det kan vara ett "
+                "sätt att svara snarare än en bild av hur du arbetar; läs de omvända "
+                "påståendena igen."
+            ),
         }
-        if high == {False, True}:
-            notes.append(
-                {
-                    "code": "contradiction",
-                    "message": (
-                        f"Inom {competency.title} har du instämt ({threshold} eller högre) både i "
-                        "ett påstående och i ett som säger motsatsen. Läs påståendena om "
-                        f"{competency.title} igen: svaren motsäger varandra."
-                    ),
-                }
-            )
-    return notes
+    ]
 
 
-def _unanswered(definition: Definition, answers: Answers) -> dict[str, str] | None:
+def _too_good(definition: Definition, answers: Answers) -> list[dict[str, str]]:
+    scale = definition.scale
+    items = {i.id: i for c in definition.competencies for i in c.items}
+    keyed = [scale.keyed(v, items[k].reverse) for k, v in answers.values.items()]
+    overall = keyed_score(scale, keyed)
+    if overall < definition.quality.too_good_score:
+        return []
+    return [
+        {
+            "code": "too-good",
+            "message": (
+                f"Dina svar ger tillsammans {round_half_up(overall)} av 100: nästan allt på "
+                "högsta nivån. Det är ovanligt att stämma så väl in på allt; fundera på var du "
+                "faktiskt har mest kvar att utveckla."
+            ),
+        }
+    ]
+
+
+def _unanswered(definition: Definition, answers: Answers) -> list[dict[str, str]]:
     total = definition.item_count
+    not_applicable = len(answers.not_applicable)
     missing = total - len(answers.values)
-    share = Fraction(missing, total)
-    if share <= definition.quality.unanswered_share:
-        return None
-    return {
-        "code": "unanswered",
-        "message": (
-            f"Du har lämnat {missing} av {total} påståenden obesvarade "
-            f"({round_half_up(share * 100)} %). Ju fler du svarar på, desto säkrare blir "
-            "resultatet."
-        ),
-    }
+    if Fraction(missing, total) <= definition.quality.unanswered_share:
+        return []
+    parts = f"{missing} av {total} påståenden saknar svar"
+    if not_applicable:
+        parts += f" (varav {not_applicable} ”Ej aktuellt i min roll”)"
+    return [
+        {
+            "code": "unanswered",
+            "message": (
+                f"{parts}, {round_half_up(Fraction(missing, total) * 100)} %. Kompetenser med "
+                "få svar får ett brett intervall eller inget värde alls."
+            ),
+        }
+    ]

@@ -1,4 +1,4 @@
-"""Builds the JSON-ready result dict (stable key order) and its canonical JSON text."""
+"""The result: a JSON-ready dict with every number, name and sentence the report shows."""
 
 import json
 from fractions import Fraction
@@ -6,44 +6,49 @@ from typing import Any
 
 from .answers import Answers
 from .formats import RESULT_FORMAT, RESULT_VERSION
-from .model import Definition, Role
+from .model import Competency, Definition, Role
 from .quality import quality_notes
-from .ranking import RoleGap, development_areas, role_gaps, strengths
+from .ranking import RoleStatus, development_areas, role_focus, role_statuses, strengths
 from .rounding import round_half_up
-from .scores import (
-    CompetencyScore,
-    MindsetScore,
-    overall_score,
-    score_competencies,
-    score_mindsets,
-)
+from .scores import CompetencyScore, score_competencies
+from .summary import summary
 
-__all__ = ["build_result", "to_canonical_json"]
+__all__ = ["PULLED_DOWN", "build_result", "to_canonical_json"]
+
+PULLED_DOWN = 2
+"""How many of a development area's lowest answers the report shows."""
 
 
 def build_result(definition: Definition, answers: Answers, role: Role | None) -> dict[str, Any]:
     """Score the answers and return the result as a new JSON-ready dict.
 
-    Every number in it is an integer rounded half up from the unrounded value,
-    except role gaps, which are ``target - score`` with the rounded score so that
-    the three numbers shown always agree.
+    Scores are rounded half up from unrounded values; the range is the score's
+    ``low``–``high``. Everything ranked or compared uses unrounded values; a role gap is
+    ``target - shown score`` so that the numbers shown agree.
     """
     scores = score_competencies(definition, answers)
     top = strengths(scores)
+    statuses = role_statuses(role, scores) if role else []
+    focus_by_role = role_focus(statuses) if role else []
+    development = [status.entry for status in focus_by_role] if role else development_areas(scores)
+    notes = quality_notes(definition, answers)
+    role_context = None if role is None else (role, statuses, focus_by_role)
     return {
         "format": RESULT_FORMAT,
         "version": RESULT_VERSION,
         "answered": len(answers.values),
+        "not_applicable": len(answers.not_applicable),
         "items": definition.item_count,
-        "overall": _rounded(overall_score(scores)),
+        "summary": summary(
+            definition, answers, scores, top, development, role_context, bool(notes)
+        ),
         "competencies": [_competency(definition, entry) for entry in scores],
-        "mindsets": [_mindset(entry) for entry in score_mindsets(definition, scores)],
-        "strengths": [_ranked(definition, entry) for entry in top],
-        "development": [
-            _ranked(definition, entry) for entry in development_areas(scores, exclude=top)
-        ],
-        "role": None if role is None else _role(role, role_gaps(role, scores)),
-        "quality": quality_notes(definition, answers),
+        "strengths": [_brief(entry) for entry in top],
+        "development": [_focus(definition, entry, statuses) for entry in development],  # fmt: skip
+        "development_basis": "role" if role else "profile",
+        "role": None if role is None else _role(role, statuses),
+        "quality": notes,
+        "limits": definition.limits,
     }
 
 
@@ -65,60 +70,83 @@ def _band(definition: Definition, score: Fraction | None) -> dict[str, str] | No
     return {"label": band.label, "text": band.text}
 
 
-def _competency(definition: Definition, entry: CompetencyScore) -> dict[str, Any]:
+def _brief(entry: CompetencyScore) -> dict[str, Any]:
     competency = entry.competency
     return {
         "slug": competency.slug,
         "title": competency.title,
         "url": competency.url,
         "score": _rounded(entry.score),
-        "scored": entry.scored,
-        "answered": entry.answered,
-        "items": len(competency.items),
+        "low": entry.low,
+        "high": entry.high,
+    }
+
+
+def _competency(definition: Definition, entry: CompetencyScore) -> dict[str, Any]:
+    return {
+        **_brief(entry),
+        "answered": len(entry.answered),
+        "items": len(entry.competency.items),
         "band": _band(definition, entry.score),
     }
 
 
-def _mindset(entry: MindsetScore) -> dict[str, Any]:
+def _focus(
+    definition: Definition, entry: CompetencyScore, statuses: list[RoleStatus]
+) -> dict[str, Any]:
+    """A development area with what the report says about it."""
+    competency: Competency = entry.competency
+    assert entry.score is not None
+    total = sum(a.keyed for a in entry.answered)
+    below_mean = [a for a in entry.answered if a.keyed * len(entry.answered) < total]
+    lowest = sorted(below_mean, key=lambda a: a.keyed)[:PULLED_DOWN]
+    status = next((s for s in statuses if s.entry is entry), None)
+    mindsets = definition.mindsets_by_slug
     return {
-        "slug": entry.mindset.slug,
-        "title": entry.mindset.title,
-        "url": entry.mindset.url,
-        "score": _rounded(entry.score),
-        "competencies": [
-            {"slug": c.competency.slug, "title": c.competency.title} for c in entry.competencies
+        **_brief(entry),
+        "band": _band(definition, entry.score),
+        "high_level": competency.high_level,
+        "practice": list(competency.practice),
+        "pulled_down": [
+            {
+                "id": a.item.id,
+                "text": a.item.text,
+                "answer": a.answer,
+                "label": definition.scale.label(a.answer),
+            }
+            for a in lowest
         ],
-    }
-
-
-def _ranked(definition: Definition, entry: CompetencyScore) -> dict[str, Any]:
-    competency = entry.competency
-    band = _band(definition, entry.score)
-    return {
-        "slug": competency.slug,
-        "title": competency.title,
-        "score": _rounded(entry.score),
-        "band": None if band is None else band["label"],
-        "url": competency.url,
+        "mindsets": [
+            {
+                "slug": link.slug,
+                "title": mindsets[link.slug].title,
+                "url": mindsets[link.slug].url,
+                "relation": link.relation,
+                "sentence": link.sentence,
+            }
+            for link in competency.mindsets
+        ],
         "articles": [{"title": a.title, "url": a.url} for a in competency.articles],
+        "target": None if status is None else status.target,
+        "why": None if status is None else status.why,
     }
 
 
-def _role(role: Role, gaps: list[RoleGap]) -> dict[str, Any]:
+def _role(role: Role, statuses: list[RoleStatus]) -> dict[str, Any]:
     return {
         "slug": role.slug,
         "title": role.title,
         "url": role.url,
-        "gaps": [_gap(gap) for gap in gaps],
+        "targets": [_status(status) for status in statuses],
     }
 
 
-def _gap(gap: RoleGap) -> dict[str, Any]:
-    score = _rounded(gap.entry.score)
+def _status(status: RoleStatus) -> dict[str, Any]:
+    score = _rounded(status.entry.score)
     return {
-        "slug": gap.entry.competency.slug,
-        "title": gap.entry.competency.title,
-        "target": gap.target,
-        "score": score,
-        "gap": None if score is None else gap.target - score,
+        **_brief(status.entry),
+        "target": status.target,
+        "why": status.why,
+        "gap": None if score is None else status.target - score,
+        "status": status.status,
     }
