@@ -13,11 +13,19 @@ from collections.abc import Callable
 from typing import Any
 
 from scoring_py.explain import rules
-from scoring_py.formats import ANSWERS_FORMAT, ANSWERS_VERSION, DEFINITION_PATH, EXPORT_FORMAT
+from scoring_py.formats import (
+    ANSWERS_FORMAT,
+    ANSWERS_VERSION,
+    DEFINITION_PATH,
+    EXPORT_FORMAT,
+    NOT_APPLICABLE,
+)
 
 from saljkompetens.assets import AssetError, browser_assets
 from saljkompetens.content.model import KnowledgeBase
 from saljkompetens.content.schema import LANGUAGES, SCHEMAS, schema_rows
+from saljkompetens.pages.escape import markdown_text
+from saljkompetens.pages.form import SECONDS_PER_STATEMENT, form_steps, minutes
 from saljkompetens.pages.render import Trusted, relative_link, template
 from saljkompetens.project import Project
 from saljkompetens.source import ContentSource
@@ -34,7 +42,12 @@ NO_ASSESSMENT = (
 
 
 # The file formats the page reads and writes, named by scoring_py, which owns them.
-FORMATS = {"answers": ANSWERS_FORMAT, "export": EXPORT_FORMAT, "version": ANSWERS_VERSION}
+FORMATS = {
+    "answers": ANSWERS_FORMAT,
+    "export": EXPORT_FORMAT,
+    "version": ANSWERS_VERSION,
+    "not_applicable": NOT_APPLICABLE,
+}
 
 
 def register(env: Any) -> None:
@@ -92,13 +105,15 @@ def register(env: Any) -> None:
         """How many competencies, mindsets, articles, roles and statements there are."""
         base = kb()
         if base is None:
-            return dict.fromkeys(("competencies", "mindsets", "articles", "roles", "statements"), 0)
+            keys = ("competencies", "mindsets", "articles", "roles", "statements", "minutes")
+            return dict.fromkeys(keys, 0)
         return {
             "competencies": len(base.competencies),
             "mindsets": len(base.mindsets),
             "articles": len(base.articles),
             "roles": len(base.roles),
             "statements": base.statement_count,
+            "minutes": minutes(base.statement_count),
         }
 
     @content_macro
@@ -121,15 +136,19 @@ def register(env: Any) -> None:
             "assessment_form.html.j2",
             kb=base,
             urls=urls,
-            formats={
-                "answers": ANSWERS_FORMAT,
-                "export": EXPORT_FORMAT,
-                "version": ANSWERS_VERSION,
-            },
+            formats=FORMATS,
             wheel_sha256=assets.wheel.sha256,
             total=base.statement_count,
+            minutes=minutes(base.statement_count),
+            seconds_per_item=SECONDS_PER_STATEMENT,
+            steps=form_steps(base),
             scale=sorted(base.settings.scale, key=lambda s: s.value),
         )
+
+    @content_macro
+    def assessment_limits(base: KnowledgeBase) -> str:
+        """What a self-assessment does not measure (content: assessment.yml, `limits`)."""
+        return markdown_text(base.settings.limits)
 
     @env.macro
     def field_reference(kind: str) -> str:

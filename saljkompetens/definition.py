@@ -18,6 +18,7 @@ from scoring_py.model import (
     Definition,
     Item,
     Mindset,
+    MindsetLink,
     QualityRules,
     Role,
     Scale,
@@ -28,30 +29,44 @@ from scoring_py import ScoringError, read_definition, write_definition
 
 from .content.errors import ContentError, ContentErrors, field_name
 from .content.frontmatter import ParseFailed, read_document, read_yaml
-from .content.model import KnowledgeBase
+from .content.model import KnowledgeBase, naming_sentence
+from .content.schema import RELATIONS
 
 
 def build_definition(kb: KnowledgeBase) -> Definition:
     """The assessment of `kb` as `scoring_py` objects (not yet checked: see below)."""
     settings = kb.settings
+    quality = settings.quality
     steps = sorted(settings.scale, key=lambda step: step.value)
     return Definition(
         scale=Scale(steps[0].value, steps[-1].value, tuple(step.label for step in steps)),
         min_answers=settings.min_answers,
         bands=tuple(Band(b.min, b.label, b.text) for b in settings.bands),
         quality=QualityRules(
-            identical_min_answers=int(settings.quality["identical_min_answers"]),
-            unanswered_share=Fraction(str(settings.quality["unanswered_share"])),
-            contradiction_min=int(settings.quality["contradiction_min"]),
+            min_answers=int(quality["min_answers"]),
+            identical_share=Fraction(str(quality["identical_share"])),
+            agree_min=int(quality["agree_min"]),
+            acquiescence_share=Fraction(str(quality["acquiescence_share"])),
+            too_good_score=int(quality["too_good_score"]),
+            unanswered_share=Fraction(str(quality["unanswered_share"])),
         ),
         competencies=tuple(
             Competency(
                 slug=c.slug,
                 title=c.title,
                 url=c.url,
-                mindsets=tuple(m.slug for m in kb.mindsets_of(c)),
+                mindsets=tuple(
+                    MindsetLink(
+                        m.slug,
+                        RELATIONS[c.relation(m.title)],
+                        naming_sentence(c.body, m.title) or "",
+                    )
+                    for m in kb.mindsets_of(c)
+                ),
                 articles=tuple(Article(a.title, a.url) for a in kb.articles_about(c)),
                 items=tuple(Item(s.id, s.text, s.reverse) for s in c.statements),
+                high_level=c.high_level or "",
+                practice=c.practice,
             )
             for c in kb.competencies
         ),
@@ -67,6 +82,7 @@ def build_definition(kb: KnowledgeBase) -> Definition:
             )
             for r in kb.roles
         ),
+        limits=settings.limits,
     )
 
 

@@ -56,7 +56,7 @@ def test_there_are_enough_cases() -> None:
 def test_minimal_tree_is_valid() -> None:
     kb = load_content(MINIMAL)
     assert summary(kb) == (
-        "Innehållet är giltigt: 2 kompetenser, 2 tankesätt, 1 artikel, 1 roll, 6 påståenden."
+        "Innehållet är giltigt: 2 kompetenser, 2 tankesätt, 1 artikel, 1 roll, 8 påståenden."
     )
 
 

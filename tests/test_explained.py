@@ -45,12 +45,13 @@ def test_the_page_states_the_rules_in_force(project: Path) -> None:
     assert "räknas som 6 − svaret: att instämma helt (5) i ett svagt beteende ger 1" in text
     assert "(medelvärde − 1) × 25" in text
     assert "färre än 2 svar" in text
-    assert "de 3 högsta värdena" in text
+    assert "Högst 3 nämns" in text
+    assert "| 4 | ± 9,7 |" in text  # 16 · √(7/19) = 9.71
 
 
 def test_a_changed_rule_changes_the_page(project: Path, monkeypatch) -> None:
     monkeypatch.setattr(scoring_py.ranking, "TOP_COUNT", 2)
-    assert "de 2 högsta värdena" in explained(project)
+    assert "Högst 2 nämns" in explained(project)
 
 
 def test_the_scale_comes_from_the_content(project: Path) -> None:

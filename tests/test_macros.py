@@ -53,4 +53,5 @@ def test_macros_work_without_the_plugin(root: Path, kb, conf, page) -> None:
     form = env.macros["assessment_form"]()
     assert 'data-definition="../assets/sjalvskattning/bedomning.json"' in form
     assert 'data-root="../"' in form
-    assert form.count('type="radio"') == kb.statement_count * len(kb.settings.scale)
+    # every step of the scale, and "Ej aktuellt i min roll"
+    assert form.count('type="radio"') == kb.statement_count * (len(kb.settings.scale) + 1)

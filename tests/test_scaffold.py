@@ -38,8 +38,8 @@ def test_new_competency_passes_and_is_included(content: Path) -> None:
     assert path == content / "competencies" / "forhandling.md"
     kb = load_content(content)
     new = kb.competency("Förhandling")
-    assert [s.id for s in new.statements] == ["forhandling-1", "forhandling-2", "forhandling-3"]
-    assert [s.reverse for s in new.statements] == [False, False, True]
+    assert [s.id for s in new.statements] == [f"forhandling-{n}" for n in (1, 2, 3, 4)]
+    assert [s.reverse for s in new.statements] == [False, False, True, True]
     assert new.mindsets == (kb.mindsets[0].title,)
     assert {c.title for c in kb.competencies} == before | {"Förhandling"}
 
@@ -50,6 +50,8 @@ def test_new_competency_explains_every_field(content: Path) -> None:
     for name in ("title", "summary", "mindsets", "keywords", "statements"):
         assert f"\n# {name} (" in front
         assert f"\n{name}:" in front
+    for name in ("high_level", "practice"):  # optional: explained, left commented out
+        assert f"\n# {name} (frivilligt" in front
     for name in ("id", "text", "reverse", "based_on"):
         assert f"#   {name} " in front
         assert re.search(rf"^ +(- )?{name}: ", front, re.MULTILINE)
@@ -85,6 +87,7 @@ def test_ids_skip_those_already_taken(content: Path) -> None:
         "ny-2",
         "ny-3",
         "ny-4",
+        "ny-5",
     ]
 
 

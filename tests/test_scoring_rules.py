@@ -78,7 +78,7 @@ def test_scores_and_ranges(scenario: dict[str, Any]) -> None:
         "uppfoljning": (None, None, None, 0),
     }
     assert entries["prospektering"]["band"] == {
-        "label": "Tydlig styrka", "text": "Enligt din skattning är det här en styrka."}  # fmt: skip
+        "label": "Tydlig styrka", "text": "Enligt din skattning är det här en styrka.", "level": 3}  # fmt: skip
 
 
 def test_ranges_stay_within_0_and_100() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -149,7 +151,8 @@ class _Loading:
             self.broken_titles.update({one_line(title), skeleton(one_line(title))})
         mindsets = doc.data.get("mindsets")
         if isinstance(mindsets, list):
-            self.broken_uses.update(one_line(name) for name in mindsets if isinstance(name, str))
+            named = [m.get("name") if isinstance(m, dict) else m for m in mindsets]
+            self.broken_uses.update(one_line(name) for name in named if isinstance(name, str))
 
     def _read_section(self, section: str, section_schema: schema.Schema) -> list[Document]:
         folder = self.root / section
@@ -245,22 +248,43 @@ class _Loading:
                     "kopiera frasen exakt ur texten",
                     ("statements", index, "based_on"),
                 )
-        if not any(s.reverse for s in statements):
+        needed = math.ceil(len(statements) / 3)
+        reverse = sum(s.reverse for s in statements)
+        if reverse < needed:
             self.error(
                 doc,
-                f"inget av de {len(statements)} påståendena är omvänt; minst ett ska ha "
-                "reverse: true",
+                f"{reverse} av de {len(statements)} påståendena är omvända; minst {needed} (en "
+                "tredjedel) ska ha reverse: true, så att den som instämmer i allt syns",
                 ("statements",),
             )
+        for index, statement in enumerate(statements):
+            if not _FIRST_PERSON.search(statement.text):
+                self.error(
+                    doc,
+                    "påståendet ska vara skrivet i första person (jag …) om något man gör",
+                    ("statements", index, "text"),
+                )
+        high_level = data.get("high_level")
+        if high_level and flat_body and high_level not in flat_body:
+            self.error(
+                doc,
+                f'"{high_level}" finns inte ordagrant i kompetensens text; kopiera meningen exakt',
+                ("high_level",),
+            )
+        entries = [m if isinstance(m, dict) else {"name": m, "relation": "bygger på"}
+                   for m in data["mindsets"]]  # fmt: skip
         return Competency(
             slug=slugify(data["title"]),
             title=data["title"],
             summary=data["summary"],
-            mindsets=tuple(data["mindsets"]),
+            mindsets=tuple(entry["name"] for entry in entries),
             keywords=tuple(data["keywords"]),
             statements=statements,
             body=body,
             path=doc.path,
+            relations=tuple(entry["relation"] for entry in entries),
+            high_level=high_level,
+            practice=tuple(data.get("practice", ())),
         )
 
     def _mindset(self, doc: Document) -> Mindset:
@@ -323,6 +347,7 @@ class _Loading:
             bands=tuple(Band(b["min"], b["label"], b["text"]) for b in data["bands"]),
             quality=dict(data["quality"]),
             path=doc.path,
+            limits=data["limits"],
         )
 
     # -- cross-references ------------------------------------------------------------------
@@ -353,6 +378,7 @@ class _Loading:
             return False
 
         seen_ids: dict[str, Path] = {}
+        seen_texts: dict[tuple[str, ...], str] = {}
         used: set[str] = set()
         for competency in competencies:
             doc = by_path[competency.path]
@@ -372,6 +398,15 @@ class _Loading:
                         ("statements", index, "id"),
                     )
                 seen_ids.setdefault(statement.id, competency.path)
+                words = _content_words(statement.text)
+                if words in seen_texts:
+                    self.error(
+                        doc,
+                        f'säger samma sak som påståendet "{seen_texts[words]}"; varje påstående '
+                        "ska mäta något eget – skriv om det ena",
+                        ("statements", index, "text"),
+                    )
+                seen_texts.setdefault(words, statement.id)
         # An unreadable competency file may use any mindset, so then none counts as unused.
         unused_known = "competencies" not in self.unreadable
         for mindset in mindsets:
@@ -424,6 +459,19 @@ class _Loading:
                 "i en mening (den visas på tankesättets sida)",
                 ("mindsets", index),
             )
+
+
+_FIRST_PERSON = re.compile(r"\b(jag|mig|min|mitt|mina)\b", re.IGNORECASE)
+
+
+_FILLER = {"jag", "att", "och", "som", "i", "på", "en", "ett", "med", "för", "det", "den",
+           "om", "till", "av", "mig", "min", "mitt", "mina", "är", "de", "när"}  # fmt: skip
+
+
+def _content_words(text: str) -> tuple[str, ...]:
+    """A statement's words without filler, sorted: equal for the same words in any order."""
+    words = re.findall(r"\w+", text.lower())
+    return tuple(sorted(word for word in words if word not in _FILLER))
 
 
 def one_line(value: str) -> str:

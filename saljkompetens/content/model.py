@@ -57,6 +57,13 @@ class Competency:
     statements: tuple[Statement, ...]
     body: str
     path: Path
+    relations: tuple[str, ...] = ()  # per mindset: "bygger på", "balanserar" or "motpol"
+    high_level: str | None = None  # the sentence of the text on a high level
+    practice: tuple[str, ...] = ()  # practice suggestions for the report
+
+    def relation(self, mindset: str) -> str:
+        """How this competency relates to `mindset` ("bygger på" unless the file says)."""
+        return dict(zip(self.mindsets, self.relations, strict=True)).get(mindset, "bygger på")
 
     @property
     def src_uri(self) -> str:
@@ -190,14 +197,16 @@ class AssessmentSettings:
     bands: tuple[Band, ...]
     quality: dict[str, float]
     path: Path
+    limits: str = ""
 
 
 @dataclass(frozen=True)
 class MindsetUse:
-    """A competency that draws on a mindset, with the sentence of its text that names it."""
+    """A competency whose text names a mindset: the sentence, and how they relate."""
 
     competency: Competency
     sentence: str
+    relation: str = "bygger på"
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -249,7 +258,8 @@ class KnowledgeBase:
         for competency in self.competencies:
             if mindset.title in competency.mindsets:
                 sentence = naming_sentence(competency.body, mindset.title) or ""
-                uses.append(MindsetUse(competency, sentence))
+                relation = competency.relation(mindset.title)
+                uses.append(MindsetUse(competency, sentence, relation))
         return uses
 
     def mindsets_of(self, competency: Competency) -> list[Mindset]:

@@ -22,7 +22,7 @@ from .slugs import slugify
 from .validate import suggestion
 
 TEMPLATES = Path(__file__).parent / "templates"
-STATEMENT_COUNT = 3
+STATEMENT_COUNT = 4
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from typing import Any
 Schema = dict[str, Any]
 
 LANGUAGES = {"sv": "svenska", "nb": "norska (bokmål)"}
+RELATIONS = {"bygger på": "builds", "balanserar": "balances", "motpol": "contrasts"}
+"""How a competency relates to a mindset (content word → scoring_py's word)."""
 
 TITLE_MAX = 100
 """Longest title; its slug names a folder of the site, which file systems limit."""
@@ -59,9 +61,24 @@ COMPETENCY: Schema = {
             "type": "array",
             "minItems": 1,
             "maxItems": 12,
-            "uniqueItems": True,
-            "items": _NAME,
-            "description": "Tankesätten kompetensen bygger på, med namn exakt som i texten.",
+            "items": {
+                "oneOf": [
+                    _NAME,
+                    {
+                        "type": "object",
+                        "required": ["name", "relation"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "name": _NAME,
+                            "relation": {"type": "string", "enum": list(RELATIONS)},
+                        },
+                    },
+                ]
+            },
+            "description": "Tankesätten kompetensen bygger på, med namn exakt som i texten. "
+            "Ett tankesätt som texten ställer kompetensen mot, eller som kompetensen "
+            "balanserar, skrivs `{name: Namn, relation: motpol}` respektive "
+            "`{name: Namn, relation: balanserar}`.",
         },
         "keywords": {
             "type": "array",
@@ -71,10 +88,25 @@ COMPETENCY: Schema = {
         },
         "statements": {
             "type": "array",
-            "minItems": 3,
-            "maxItems": 12,
+            "minItems": 4,
+            "maxItems": 6,
             "items": STATEMENT,
-            "description": "Minst tre påståenden till självskattningen, minst ett omvänt.",
+            "description": "Fyra till sex påståenden till självskattningen, minst en tredjedel "
+            "omvända (se Att skriva ett bra påstående).",
+        },
+        "high_level": {
+            **_TEXT,
+            "maxLength": 400,
+            "description": "Den mening ur texten som beskriver en hög nivå, ordagrant. "
+            "Resultatet visar den för den som har kompetensen som utvecklingsområde.",
+        },
+        "practice": {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 3,
+            "items": {**_TEXT, "maxLength": 200},
+            "description": "Två eller tre konkreta sätt att öva, som bygger på texten. "
+            "Visas i resultatet för den som har kompetensen som utvecklingsområde.",
         },
     },
 }
@@ -166,7 +198,7 @@ ROLE: Schema = {
 SETTINGS: Schema = {
     "title": "Inställningar för självskattningen",
     "type": "object",
-    "required": ["scale", "min_answers", "bands", "quality"],
+    "required": ["scale", "min_answers", "bands", "quality", "limits"],
     "additionalProperties": False,
     "properties": {
         "scale": {
@@ -209,14 +241,58 @@ SETTINGS: Schema = {
         },
         "quality": {
             "type": "object",
-            "required": ["identical_min_answers", "unanswered_share", "contradiction_min"],
+            "required": [
+                "min_answers",
+                "identical_share",
+                "agree_min",
+                "acquiescence_share",
+                "too_good_score",
+                "unanswered_share",
+            ],
             "additionalProperties": False,
             "properties": {
-                "identical_min_answers": {"type": "integer", "minimum": 2, "maximum": 1000},
-                "unanswered_share": {"type": "number", "minimum": 0, "maximum": 1},
-                "contradiction_min": {"type": "integer"},
+                "min_answers": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "Mönster noteras först från så här många svar.",
+                },
+                "identical_share": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Samma svar på minst den här andelen.",
+                },
+                "agree_min": {
+                    "type": "integer",
+                    "description": "Svar från det här värdet räknas som att instämma.",
+                },
+                "acquiescence_share": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Instämmer i minst den här andelen av "
+                    "påståendena och av de omvända.",
+                },
+                "too_good_score": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 100,
+                    "description": "Alla svar tillsammans ger minst så här mycket.",
+                },
+                "unanswered_share": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Obesvarat eller ej aktuellt över den här andelen.",
+                },
             },
-            "description": "Gränser för anteckningar om svarens kvalitet.",
+            "description": "Gränser för anteckningarna om svaren (se Så räknas resultatet).",
+        },
+        "limits": {
+            **_TEXT,
+            "maxLength": 1000,
+            "description": "Vad en självskattning inte mäter; visas med varje resultat och i "
+            "exporten.",
         },
     },
 }

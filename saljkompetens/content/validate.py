@@ -82,6 +82,11 @@ def _describe(document: Document, error: ValidationError) -> list[ContentError]:
             document.path, message, field_name(field_path), document.line_of(field_path)
         )
 
+    if keyword == "oneOf":  # a mindset: a name, or {name, relation}
+        branch = [e for e in error.context or [] if list(e.relative_schema_path)[:1] == [1]]
+        if isinstance(value, dict) and branch:
+            return [problem for e in branch for problem in _describe(document, e)]
+        return [at("ska vara ett namn (text) eller {name: Namn, relation: balanserar|motpol}")]
     if keyword == "required":
         properties = schema.get("properties", {})
         missing = [name for name in expected if name not in value]

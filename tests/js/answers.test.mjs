@@ -3,6 +3,15 @@ import { test } from "node:test";
 import { emptyState, exportObject, parseImport, toObject, validateAnswers } from "../../docs/assets/js/answers.js";
 import { answersObject, model } from "./model.mjs";
 
+test("not applicable is an answer of its own; anything else off the scale is refused", () => {
+  const state = validateAnswers(answersObject({ "a-1": "ej-aktuellt" }), model, "Filen");
+  assert.equal(state.answers.get("a-1"), "ej-aktuellt");
+  assert.throws(
+    () => validateAnswers(answersObject({ "a-1": "ej aktuellt" }), model, "Filen"),
+    /heltal från 1 till 5 eller "ej-aktuellt"/,
+  );
+});
+
 test("valid answers become a state, in any key order; null is unanswered", () => {
   const state = validateAnswers(answersObject({ "b-1": 2, "a-1": 5, "a-2": null }, "saljare"), model, "Filen");
   assert.deepEqual(

@@ -4,7 +4,7 @@ export const model = {
   roleSlugs: new Set(["saljare"]),
   scaleMin: 1,
   scaleMax: 5,
-  formats: { answers: "saljkompetens-svar", export: "saljkompetens-export", version: 1 },
+  formats: { answers: "saljkompetens-svar", export: "saljkompetens-export", version: 1, not_applicable: "ej-aktuellt" },
 };
 
 export const answersObject = (answers, role = null) => ({

@@ -3,21 +3,19 @@ import { test } from "node:test";
 import { decodeShare, encodeShare, isShareFragment } from "../../docs/assets/js/share-link.js";
 import { model } from "./model.mjs";
 
-test("a state survives the share link, unanswered items and role included", () => {
-  const state = {
-    answers: new Map([
-      ["a-1", 5],
-      ["b-2", 1],
-    ]),
-    role: "saljare",
-  };
-  const fragment = encodeShare(state, model.itemIds);
-  // One digit per item in the form's order: "5001", base64url → "NTAwMQ".
-  assert.equal(fragment, "svar=NTAwMQ&roll=saljare");
+test("a state survives the share link, unanswered, not applicable and role included", () => {
+  const answers = new Map([
+    ["a-1", 5],
+    ["b-1", "ej-aktuellt"],
+    ["b-2", 1],
+  ]);
+  const fragment = encodeShare({ answers, role: "saljare" }, model);
+  // One character per item in the form's order: "50x1", base64url → "NTB4MQ".
+  assert.equal(fragment, "svar=NTB4MQ&roll=saljare");
   assert.deepEqual(decodeShare(`#${fragment}`, model), {
     format: "saljkompetens-svar",
     version: 1,
-    answers: { "a-1": 5, "b-2": 1 },
+    answers: { "a-1": 5, "b-1": "ej-aktuellt", "b-2": 1 },
     role: "saljare",
   });
 });

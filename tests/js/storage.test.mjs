@@ -97,3 +97,13 @@ test("another tab's changes and erasures arrive as storage events", () => {
     [{}, true],
   ]);
 });
+
+test("stored answers to statements no longer asked are left out, counted, and the rest kept", () => {
+  const storage = new FakeStorage();
+  const old = { format: "saljkompetens-svar", version: 1, answers: { "a-1": 4, "gammal-1": 2, "gammal-2": null } };
+  storage.setItem("k", JSON.stringify({ ...old, role: "borttagen-roll" }));
+  const loaded = tab(storage).load();
+  assert.equal(loaded.dropped, 1);
+  assert.deepEqual(answers(loaded), { "a-1": 4 });
+  assert.equal(loaded.state.role, null);
+});

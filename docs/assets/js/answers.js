@@ -4,10 +4,11 @@
 
 /**
  * What valid answers look like, read from the static form.
- * @typedef {{answers: string, export: string, version: number}} Formats
+ * @typedef {{answers: string, export: string, version: number, not_applicable: string}} Formats
  * @typedef {{itemIds: string[], roleSlugs: Set<string>, scaleMin: number, scaleMax: number,
  *   formats: Formats}} Model
- * @typedef {{answers: Map<string, number>, role: string|null}} State
+ * An answer is a scale value, or formats.not_applicable ("Ej aktuellt i min roll").
+ * @typedef {{answers: Map<string, number|string>, role: string|null}} State
  */
 
 /** An empty state: nothing answered, no role. */
@@ -24,9 +25,11 @@ export function toObject(state, model) {
 
 /**
  * Checks an untrusted answers object; returns a new State or throws an Error whose
- * message is Swedish and starts with `where`.
+ * message is Swedish and starts with `where`. With `{ dropUnknown: true }` (the visitor's
+ * own older answers), answers to statements that are no longer asked are left out and
+ * counted in `state.dropped` instead of refusing everything.
  */
-export function validateAnswers(data, model, where) {
+export function validateAnswers(data, model, where, { dropUnknown = false } = {}) {
   const { formats } = model;
   if (!isPlainObject(data)) throw new Error(`${where} är inte ett JSON-objekt.`);
   if (data.format !== formats.answers) {
@@ -39,27 +42,37 @@ export function validateAnswers(data, model, where) {
   if (!isPlainObject(raw)) throw new Error(`${where} saknar svar: "answers" ska vara ett objekt.`);
   const keys = Object.keys(raw);
   const total = model.itemIds.length;
-  if (keys.length > total) {
+  if (keys.length > total && !dropUnknown) {
     throw new Error(`${where} innehåller fler svar (${keys.length}) än det finns påståenden (${total}).`);
   }
   const known = new Set(model.itemIds);
   const answers = new Map();
+  let dropped = 0;
   for (const key of keys) {
+    if (!known.has(key) && dropUnknown) {
+      dropped += raw[key] === null ? 0 : 1;
+      continue;
+    }
     if (!known.has(key)) throw new Error(`${where} innehåller ett okänt påstående: "${shorten(key)}".`);
     const value = raw[key];
     if (value === null) continue;
-    if (!Number.isInteger(value) || value < model.scaleMin || value > model.scaleMax) {
+    const onScale = Number.isInteger(value) && value >= model.scaleMin && value <= model.scaleMax;
+    if (!onScale && value !== formats.not_applicable) {
       throw new Error(
-        `${where}: svaret på "${key}" måste vara ett heltal från ${model.scaleMin} till ${model.scaleMax}.`,
+        `${where}: svaret på "${key}" måste vara ett heltal från ${model.scaleMin} till ${model.scaleMax} ` +
+          `eller "${formats.not_applicable}".`,
       );
     }
     answers.set(key, value);
   }
-  const role = data.role === undefined ? null : data.role;
+  let role = data.role === undefined ? null : data.role;
   if (role !== null && (typeof role !== "string" || !model.roleSlugs.has(role))) {
-    throw new Error(`${where} anger en okänd roll${typeof role === "string" ? `: "${shorten(role)}"` : ""}.`);
+    if (!dropUnknown) {
+      throw new Error(`${where} anger en okänd roll${typeof role === "string" ? `: "${shorten(role)}"` : ""}.`);
+    }
+    role = null;
   }
-  return { answers, role };
+  return dropped ? { answers, role, dropped } : { answers, role };
 }
 
 /** Reads an imported file's text: the page's export or a plain answers file. */

@@ -6,9 +6,11 @@
 import { emptyState, exportObject, parseImport } from "./answers.js";
 import { confirmingButton, download, FormView, Message, readModel } from "./form-view.js";
 import { LiveResult } from "./live-result.js";
+import { ReportView } from "./report-view.js";
 import { ScoringClient } from "./scoring-client.js";
 import { encodeShare, isShareFragment } from "./share-link.js";
 import { SharedView } from "./shared-view.js";
+import { Steps } from "./steps.js";
 import { failureText, OwnAnswers } from "./storage.js";
 
 const MAX_IMPORT_BYTES = 100 * 1024;
@@ -20,7 +22,24 @@ function main() {
   const form = $("sk-form");
   const model = readModel(form, $("sk-role"), JSON.parse(root.dataset.formats));
   const total = model.itemIds.length;
-  const view = new FormView(form, $("sk-role"), $("sk-progress"), $("sk-progress-text"));
+  const view = new FormView(
+    {
+      form,
+      roleSelect: $("sk-role"),
+      progress: $("sk-progress"),
+      progressText: $("sk-progress-text"),
+      timeLeft: $("sk-time-left"),
+    },
+    Number(root.dataset.secondsPerItem),
+  );
+  const steps = new Steps(form);
+  const report = new ReportView({
+    section: $("resultat"),
+    form,
+    actions: $("sk-report-actions"),
+    back: $("sk-back"),
+    print: $("sk-print"),
+  });
   const message = new Message($("sk-message"));
   const url = (name) => new URL(root.dataset[name], document.baseURI).href;
   const client = new ScoringClient(url("worker"), {
@@ -84,7 +103,10 @@ function main() {
         return { answers, role: "role" in change ? change.role : base.role };
       }),
     );
-    if (!wasComplete && state.answers.size === total) live.update(state).then(announce);
+    if (!wasComplete && state.answers.size === total) {
+      report.open(); // the last answer: the report, at its top
+      live.update(state).then(announce);
+    }
   });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -97,7 +119,7 @@ function main() {
     } else if (client.state === "loading") {
       message.show("Poängräkningen laddas fortfarande. Resultatet visas så snart den är klar.");
     }
-    $("resultat").focus();
+    report.open();
     announce(await live.update(state));
   });
   own.watch(window, (next, erased) => {
@@ -105,7 +127,9 @@ function main() {
     if (erased) message.show("Dina svar raderades i en annan flik.", "warning");
     show(next);
   });
-  window.addEventListener("hashchange", () => isShareFragment(location.hash) && shared.show(location.hash));
+  window.addEventListener("hashchange", () => {
+    if (isShareFragment(location.hash) && shared.show(location.hash)) report.open({ push: false });
+  });
 
   const exportAnswers = async () => {
     const result = client.state === "ready" ? await live.update(state) : null;
@@ -141,7 +165,7 @@ function main() {
   });
   $("sk-share").addEventListener("click", () => {
     const link = $("sk-share-link");
-    link.value = `${location.origin}${location.pathname}#${encodeShare(state, model.itemIds)}`;
+    link.value = `${location.origin}${location.pathname}#${encodeShare(state, model)}`;
     link.focus();
     link.select();
     message.show("Delningslänken är skapad. Den innehåller dina svar, så dela den bara med den du vill ska se dem.");
@@ -164,7 +188,17 @@ function main() {
   const loaded = own.load();
   if (loaded.unreadable)
     message.show("De sparade svaren i den här webbläsaren kunde inte läsas och används inte.", "error");
+  if (loaded.dropped) {
+    message.show(
+      `${loaded.dropped} av dina sparade svar gällde påståenden som har skrivits om eller tagits bort sedan du ` +
+        `svarade, och används inte. Dina övriga ${loaded.state.answers.size} svar finns kvar.`,
+      "warning",
+    );
+  }
   keep(loaded);
-  if (isShareFragment(location.hash)) shared.show(location.hash);
+  steps.resume(state);
+  if (isShareFragment(location.hash) ? shared.show(location.hash) : ReportView.requested()) {
+    report.open({ push: false });
+  }
   root.dataset.enhanced = "true";
 }

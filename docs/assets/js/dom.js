@@ -10,3 +10,15 @@ export function el(name, attributes = {}, ...children) {
   node.append(...children.filter((child) => child !== null && child !== undefined));
   return node;
 }
+
+/** A link to a page of this site, or plain text if `url` would leave it. */
+export function siteLink(root, text, url) {
+  let href = null;
+  try {
+    const target = new URL(String(url), root);
+    if (target.origin === root.origin) href = target.href;
+  } catch {
+    href = null;
+  }
+  return href ? el("a", { href }, text) : document.createTextNode(text);
+}

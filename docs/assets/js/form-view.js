@@ -6,7 +6,7 @@
 export function readModel(form, roleSelect, formats) {
   const itemIds = Array.from(form.querySelectorAll("fieldset.sk-item[data-item]"), (el) => el.dataset.item);
   const first = itemIds.length ? form.querySelectorAll(`input[type="radio"][name="${CSS.escape(itemIds[0])}"]`) : [];
-  const scale = Array.from(first, (input) => Number(input.value));
+  const scale = Array.from(first, (input) => Number(input.value)).filter(Number.isInteger);
   return {
     itemIds,
     roleSlugs: new Set(Array.from(roleSelect.options, (o) => o.value).filter(Boolean)),
@@ -17,27 +17,35 @@ export function readModel(form, roleSelect, formats) {
 }
 
 export class FormView {
-  constructor(form, roleSelect, progress, progressText) {
-    Object.assign(this, { form, roleSelect, progress, progressText });
+  /**
+   * @param {{form, roleSelect, progress, progressText, timeLeft}} parts the form's elements
+   * @param {number} secondsPerItem about how long one statement takes
+   */
+  constructor(parts, secondsPerItem) {
+    Object.assign(this, parts, { secondsPerItem });
   }
 
   /** The single change an input event stands for: {id, value} or {role}. */
   change(target, model) {
     if (target === this.roleSelect) return { role: model.roleSlugs.has(target.value) ? target.value : null };
     if (target instanceof HTMLInputElement && target.type === "radio" && target.checked) {
-      return { id: target.name, value: Number(target.value) };
+      const value = target.value === model.formats.not_applicable ? target.value : Number(target.value);
+      return { id: target.name, value };
     }
     return null;
   }
 
   show(state) {
     for (const input of this.form.querySelectorAll('input[type="radio"]')) {
-      input.checked = state.answers.get(input.name) === Number(input.value);
+      input.checked = String(state.answers.get(input.name)) === input.value;
     }
     this.roleSelect.value = state.role || "";
     const total = this.progress.max;
+    const left = total - state.answers.size;
     this.progress.value = state.answers.size;
     this.progressText.textContent = `${state.answers.size} av ${total}`;
+    const minutes = Math.ceil((left * this.secondsPerItem) / 60);
+    this.timeLeft.textContent = left === 0 ? "klart" : `ungefär ${minutes} ${minutes === 1 ? "minut" : "minuter"} kvar`;
     for (const fieldset of this.form.querySelectorAll("fieldset.sk-item")) {
       fieldset.classList.toggle("sk-answered", state.answers.has(fieldset.dataset.item));
     }

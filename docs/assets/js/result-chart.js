@@ -1,98 +1,87 @@
-// Säljkompetens: the result's profile chart, an SVG built with DOM APIs only.
+// Säljkompetens: the result's competency profile as HTML/CSS bars (readable on a phone):
+// one row per competency, sorted by score (or by the gap to the role), each bar coloured
+// by its band, with the range around the score and the role's target when one is chosen.
 
-import { el } from "./dom.js";
+import { el, siteLink } from "./dom.js";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
+/** The rows in reading order: largest shortfall first with a role, else highest score first. */
+export function profileOrder(result) {
+  const scored = result.competencies.filter((row) => row.score !== null);
+  const unscored = result.competencies.filter((row) => row.score === null);
+  if (!result.role) return [...scored.sort((a, b) => b.score - a.score), ...unscored];
+  const order = new Map(result.role.targets.map((target, index) => [target.slug, index]));
+  const rank = (row) => (order.has(row.slug) && row.score !== null ? order.get(row.slug) : order.size);
+  return [...scored.sort((a, b) => rank(a) - rank(b) || b.score - a.score), ...unscored];
+}
 
-export function profileChart(result) {
-  const rows = result.competencies;
-  const targets = new Map((result.role ? result.role.gaps : []).map((g) => [g.slug, g.target]));
-  const labelWidth = 230;
-  const barWidth = 400;
-  const rowHeight = 28;
-  const top = 24;
-  const width = labelWidth + barWidth + 60;
-  const height = top + rows.length * rowHeight + 8;
-  const x = (value) => labelWidth + (barWidth * value) / 100;
-
-  const svg = svgEl("svg", {
-    class: "sk-chart",
-    viewBox: `0 0 ${width} ${height}`,
-    role: "img",
-    "aria-labelledby": "sk-chart-title sk-chart-desc",
-    preserveAspectRatio: "xMinYMin meet",
+export function profileChart(result, root) {
+  const targets = new Map((result.role ? result.role.targets : []).map((t) => [t.slug, t.target]));
+  const rows = profileOrder(result).map((row) => {
+    const target = targets.get(row.slug);
+    const track = el("span", { class: "sk-track", "aria-hidden": "true" });
+    if (row.score !== null) {
+      track.append(
+        el("span", { class: "sk-range", style: `left: ${row.low}%; width: ${row.high - row.low}%` }),
+        el("span", { class: `sk-bar sk-level-${row.band.level}`, style: `width: ${Math.max(row.score, 1)}%` }),
+      );
+    }
+    if (target !== undefined) track.append(el("span", { class: "sk-target", style: `left: ${target}%` }));
+    const value =
+      row.score === null
+        ? el("span", { class: "sk-value" }, "ej skattad")
+        : el("span", { class: "sk-value" }, String(row.score), el("small", {}, ` ${row.low}–${row.high}`));
+    const said =
+      row.score === null
+        ? `ej skattad (${row.answered} av ${row.items} besvarade)`
+        : `${row.score} av 100, intervall ${row.low} till ${row.high}, ${row.band.label}`;
+    return el(
+      "li",
+      {
+        class: row.score === null ? "sk-row sk-unscored" : "sk-row",
+        "data-competency": row.slug,
+        "data-score": row.score ?? "",
+        "data-low": row.low ?? "",
+        "data-high": row.high ?? "",
+      },
+      el("span", { class: "sk-label" }, siteLink(root, row.title, row.url)),
+      track,
+      value,
+      el("span", { class: "sk-visually-hidden" }, `: ${said}${target !== undefined ? `, rollens mål ${target}` : ""}`),
+    );
   });
-  svg.append(
-    svgEl("title", { id: "sk-chart-title" }, "Kompetensprofil, 0–100 per kompetens"),
-    svgEl(
-      "desc",
-      { id: "sk-chart-desc" },
-      `Stapeldiagram med ${rows.length} kompetenser. Samma värden finns i tabellen under diagrammet.`,
+  return el(
+    "figure",
+    { class: "sk-profile" },
+    el("ol", { class: "sk-rows" }, ...rows),
+    el("figcaption", {}, ...legend(result)),
+  );
+}
+
+function legend(result) {
+  const bands = new Map();
+  for (const row of result.competencies) if (row.band) bands.set(row.band.level, row.band.label);
+  const items = [...bands]
+    .sort(([a], [b]) => a - b)
+    .map(([level, label]) =>
+      el("li", {}, el("span", { class: `sk-key sk-level-${level}`, "aria-hidden": "true" }), label),
+    );
+  items.push(
+    el(
+      "li",
+      {},
+      el("span", { class: "sk-key sk-key-range", "aria-hidden": "true" }),
+      "intervall: så osäkert är värdet",
     ),
   );
-  const grid = svgEl("g", { class: "sk-chart-grid", "aria-hidden": "true" });
-  for (let value = 0; value <= 100; value += 20) {
-    grid.append(
-      svgEl("line", { x1: x(value), x2: x(value), y1: top - 6, y2: height - 8 }),
-      svgEl("text", { x: x(value), y: top - 10, "text-anchor": "middle" }, String(value)),
-    );
-  }
-  svg.append(grid);
-  rows.forEach((row, index) => {
-    const y = top + index * rowHeight;
-    const label =
-      row.score === null
-        ? `${row.title}: ej skattad (${row.answered} av ${row.items} besvarade)`
-        : `${row.title}: ${row.score} av 100${row.band ? `, ${row.band.label}` : ""}`;
-    const group = svgEl("g", { class: row.score === null ? "sk-bar sk-bar-unscored" : "sk-bar", "aria-label": label });
-    group.append(svgEl("title", {}, label));
-    group.append(
-      svgEl(
-        "text",
-        { class: "sk-bar-label", x: labelWidth - 8, y: y + rowHeight / 2 + 5, "text-anchor": "end" },
-        truncate(row.title, 30),
+  if (result.role) {
+    items.push(
+      el(
+        "li",
+        {},
+        el("span", { class: "sk-key sk-key-target", "aria-hidden": "true" }),
+        `mål för ${result.role.title}`,
       ),
     );
-    if (row.score === null) {
-      group.append(
-        svgEl("rect", { class: "sk-bar-empty", x: x(0), y: y + 5, width: barWidth, height: rowHeight - 10, rx: 2 }),
-      );
-      group.append(svgEl("text", { class: "sk-bar-value", x: x(0) + 8, y: y + rowHeight / 2 + 5 }, "ej skattad"));
-    } else {
-      group.append(
-        svgEl("rect", {
-          class: "sk-bar-fill",
-          x: x(0),
-          y: y + 5,
-          width: Math.max((barWidth * row.score) / 100, 1),
-          height: rowHeight - 10,
-          rx: 2,
-        }),
-      );
-      group.append(
-        svgEl("text", { class: "sk-bar-value", x: x(row.score) + 6, y: y + rowHeight / 2 + 5 }, String(row.score)),
-      );
-    }
-    if (targets.has(row.slug)) {
-      const tx = x(targets.get(row.slug));
-      group.append(svgEl("line", { class: "sk-bar-target", x1: tx, x2: tx, y1: y + 2, y2: y + rowHeight - 2 }));
-    }
-    svg.append(group);
-  });
-  const figure = el("figure", { class: "sk-chart-figure" }, svg);
-  if (targets.size) {
-    figure.append(el("figcaption", {}, `Den lodräta linjen visar målnivån för rollen ${result.role.title}.`));
   }
-  return figure;
-}
-
-function svgEl(name, attributes = {}, text = null) {
-  const node = document.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  if (text !== null) node.textContent = text;
-  return node;
-}
-
-function truncate(text, limit) {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+  return [el("ul", { class: "sk-legend" }, ...items)];
 }

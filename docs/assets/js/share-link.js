@@ -1,6 +1,9 @@
 // Säljkompetens: the share link's fragment, "#svar=<base64url>&roll=<slug>".
-// One digit per statement in the form's order (0 = unanswered). The answers stay after
-// "#", which the browser never sends to a server. Pure: no DOM.
+// One character per statement in the form's order: the answer's digit, "0" for unanswered,
+// "x" for "Ej aktuellt i min roll". The answers stay after "#", which the browser never
+// sends to a server. Pure: no DOM.
+
+const NOT_APPLICABLE_CODE = "x";
 
 const MAX_FRAGMENT = 4096;
 
@@ -10,8 +13,9 @@ export function isShareFragment(hash) {
 }
 
 /** The fragment (without "#") for a state. */
-export function encodeShare(state, itemIds) {
-  const digits = itemIds.map((id) => String(state.answers.get(id) || 0)).join("");
+export function encodeShare(state, model) {
+  const code = (value) => (Number.isInteger(value) ? String(value) : value ? NOT_APPLICABLE_CODE : "0");
+  const digits = model.itemIds.map((id) => code(state.answers.get(id))).join("");
   const params = new URLSearchParams();
   params.set("svar", base64urlEncode(digits));
   if (state.role) params.set("roll", state.role);
@@ -41,6 +45,10 @@ export function decodeShare(hash, model) {
   }
   const answers = {};
   for (let i = 0; i < total; i += 1) {
+    if (digits[i] === NOT_APPLICABLE_CODE) {
+      answers[model.itemIds[i]] = model.formats.not_applicable;
+      continue;
+    }
     const code = digits.charCodeAt(i) - 48;
     if (code === 0) continue;
     if (!(code >= model.scaleMin && code <= model.scaleMax)) {

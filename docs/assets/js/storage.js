@@ -99,7 +99,7 @@ export class OwnAnswers {
       this.state = emptyState();
       unreadable = true;
     }
-    return { state: this.state, failure: null, unreadable };
+    return { state: this.state, failure: null, unreadable, dropped: this.state.dropped ?? 0 };
   }
 
   /** Applies `apply(state) → state` to the answers as stored now, and keeps the result. */
@@ -156,7 +156,8 @@ export class OwnAnswers {
     });
   }
 
+  /** Stored answers; those to statements no longer asked are left out (see `dropped`). */
   parse(text) {
-    return validateAnswers(JSON.parse(text), this.model, "De sparade svaren");
+    return validateAnswers(JSON.parse(text), this.model, "De sparade svaren", { dropUnknown: true });
   }
 }

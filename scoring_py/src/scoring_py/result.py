@@ -63,11 +63,12 @@ def _rounded(value: Fraction | None) -> int | None:
     return None if value is None else round_half_up(value)
 
 
-def _band(definition: Definition, score: Fraction | None) -> dict[str, str] | None:
+def _band(definition: Definition, score: Fraction | None) -> dict[str, Any] | None:
+    """The band of a score: its label, text and level (0 for the lowest band)."""
     if score is None:
         return None
     band = definition.band_for(score)
-    return {"label": band.label, "text": band.text}
+    return {"label": band.label, "text": band.text, "level": definition.bands.index(band)}
 
 
 def _brief(entry: CompetencyScore) -> dict[str, Any]:

@@ -1,0 +1,96 @@
+// Säljkompetens: what to work on: each development area with what a high level looks like,
+// the visitor's own answers that pulled it down, ways to practise, the mindsets its text
+// links to it and what to read next; and the strengths.
+
+import { el, siteLink } from "./dom.js";
+
+const RELATION = {
+  builds: "Kompetensen bygger på tankesättet",
+  balances: "Kompetensen är en motvikt till tankesättet",
+  contrasts: "Texten ställer kompetensen mot tankesättet",
+};
+
+export function developmentNodes(result, root) {
+  const heading = el(
+    "h3",
+    { id: "sk-utveckla" },
+    result.development_basis === "role" ? "Att utveckla för rollen" : "Att utveckla",
+  );
+  if (!result.development.length) {
+    const none =
+      result.development_basis === "role"
+        ? "Du ligger inte tydligt under rollens mål i någon kompetens."
+        : "Inga kompetenser ligger tydligt under de andra; skillnaderna ryms inom det som mätningen kan visa.";
+    return [heading, el("p", {}, none)];
+  }
+  return [heading, ...result.development.map((area) => focusArea(area, root))];
+}
+
+function focusArea(area, root) {
+  const parts = [
+    el("h4", {}, siteLink(root, area.title, area.url), ` – ${area.score} (${area.low}–${area.high})`),
+    el("p", {}, area.band.text),
+  ];
+  if (area.target !== null) parts.push(el("p", { class: "sk-why" }, `Rollens mål är ${area.target}: ${area.why}`));
+  if (area.high_level) parts.push(el("p", {}, el("strong", {}, "Så ser en hög nivå ut: "), area.high_level));
+  if (area.pulled_down.length) {
+    parts.push(
+      el("p", { class: "sk-sub" }, "Dina svar som drog ned värdet:"),
+      el("ul", {}, ...area.pulled_down.map((a) => el("li", {}, `”${a.text}” – du svarade ${a.label.toLowerCase()}.`))),
+    );
+  }
+  if (area.practice.length) {
+    parts.push(
+      el("p", { class: "sk-sub" }, "Så kan du öva:"),
+      el("ul", {}, ...area.practice.map((p) => el("li", {}, p))),
+    );
+  }
+  if (area.mindsets.length) {
+    parts.push(
+      el("p", { class: "sk-sub sk-screen" }, "Tankesätt under ytan:"),
+      el(
+        "ul",
+        { class: "sk-screen" },
+        ...area.mindsets.map((m) =>
+          el(
+            "li",
+            {},
+            siteLink(root, m.title, m.url),
+            ` – ${RELATION[m.relation] ?? RELATION.builds}: ”${m.sentence}”`,
+          ),
+        ),
+      ),
+    );
+  }
+  const reading = [
+    siteLink(root, `Om ${area.title.toLowerCase()}`, area.url),
+    ...area.articles.map((a) => siteLink(root, a.title, a.url)),
+  ];
+  parts.push(
+    el("p", { class: "sk-sub sk-screen" }, "Läs vidare:"),
+    el("ul", { class: "sk-screen" }, ...reading.map((link) => el("li", {}, link))),
+  );
+  return el("section", { class: "sk-focus", "data-focus": "development", "data-competency": area.slug }, ...parts);
+}
+
+export function strengthNodes(result, root) {
+  const heading = el("h3", {}, "Dina styrkor");
+  if (!result.strengths.length) {
+    return [heading, el("p", {}, "Inga kompetenser ligger tydligt över de andra enligt din skattning.")];
+  }
+  return [
+    heading,
+    el(
+      "ul",
+      { class: "sk-strengths" },
+      ...result.strengths.map((s) =>
+        el(
+          "li",
+          { "data-focus": "strength", "data-competency": s.slug },
+          siteLink(root, s.title, s.url),
+          ` – ${s.score} (${s.low}–${s.high})`,
+        ),
+      ),
+    ),
+  ];
+}

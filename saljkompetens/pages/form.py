@@ -1,0 +1,66 @@
+"""The self-assessment form's one fixed order: statements interleaved across competencies,
+reverse statements at no fixed place, in steps of about ten that fit on one screen.
+
+The order is derived from the content alone, so every visitor (and every share link, which
+lists answers in this order) sees the same one; it changes only when the statements do.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..content.model import Competency, KnowledgeBase, Statement
+
+STEP_SIZE = 10
+"""About how many statements one step shows."""
+
+SECONDS_PER_STATEMENT = 8
+"""About how long one statement takes to read and answer (for the time estimates)."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One statement in the form, with the competency it belongs to."""
+
+    competency: Competency
+    statement: Statement
+
+
+def form_order(kb: KnowledgeBase) -> list[Question]:
+    """All statements, round by round: one of each competency per round.
+
+    Each competency's statements start at a different place (its position), and each round
+    starts at a different competency, so neither competencies nor reverse statements come
+    in a fixed rhythm.
+    """
+    queues = []
+    for position, competency in enumerate(kb.competencies):
+        statements = list(competency.statements)
+        shift = position % len(statements)
+        queues.append([Question(competency, s) for s in statements[shift:] + statements[:shift]])
+    order: list[Question] = []
+    for round_ in range(max((len(q) for q in queues), default=0)):
+        start = (round_ * 5) % len(queues)
+        for queue in queues[start:] + queues[:start]:
+            if round_ < len(queue):
+                order.append(queue[round_])
+    return order
+
+
+def form_steps(kb: KnowledgeBase) -> list[list[Question]]:
+    """The order cut into steps of nearly equal size, about `STEP_SIZE` each."""
+    order = form_order(kb)
+    count = max(1, math.ceil(len(order) / STEP_SIZE))
+    size, extra = divmod(len(order), count)
+    steps, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        steps.append(order[start:end])
+        start = end
+    return steps
+
+
+def minutes(statements: int) -> int:
+    """About how many minutes `statements` take, rounded up."""
+    return math.ceil(statements * SECONDS_PER_STATEMENT / 60)
