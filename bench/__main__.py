@@ -178,10 +178,10 @@ def table(r: dict[str, Any]) -> list[str]:
             row(f"Self-assessment, {phase}", "not measured")
             continue
         row(
-            f"Form usable, {phase} (ms from navigation; median of {runs})",
+            f"Form: first step usable, {phase} (static HTML; ms from navigation; median of {runs})",
             f"{b[f'{phase}_form']:.0f}",
         )
-        row(f"Script enhanced the form, {phase} (ms)", f"{b[f'{phase}_enhanced']:.0f}")
+        row(f"Form shown in steps (script enhanced), {phase} (ms)", f"{b[f'{phase}_enhanced']:.0f}")
         ready = b.get(f"{phase}_ready")
         errors = b.get(f"{phase}_errors", 0)
         value = "never (status error)" if ready is None else f"{ready / 1000:.2f} s"
@@ -194,14 +194,14 @@ def table(r: dict[str, Any]) -> list[str]:
     if "last_answer_dom_ms" in b:
         ms = b["last_answer_dom_ms"]
         row(
-            f"Last answer → result shown (ms; median of {runs}; "
+            f"Last answer → report shown (ms; median of {runs}; "
             f"next frame {b['last_answer_frame_ms']:.0f})",
             f"{ms:.1f}",
             "< 50 ms",
             ms < 50,
         )
     else:
-        row("Last answer → result shown", f"not measured: {b.get('last_answer_error', '?')}")
+        row("Last answer → report shown", f"not measured: {b.get('last_answer_error', '?')}")
     s = r.get("scoring", {})
     if s:
         row(

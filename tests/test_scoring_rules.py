@@ -77,8 +77,8 @@ def test_scores_and_ranges(scenario: dict[str, Any]) -> None:
         "avslut": (63, 50, 75, 2),  # 62.5 ± 12.5
         "uppfoljning": (None, None, None, 0),
     }
-    assert entries["prospektering"]["band"] == {
-        "label": "Tydlig styrka", "text": "Enligt din skattning är det här en styrka.", "level": 3}  # fmt: skip
+    band = {"label": "Tydlig styrka", "text": "Enligt din skattning är det här en styrka."}
+    assert entries["prospektering"]["band"] == {**band, "level": 3}
 
 
 def test_ranges_stay_within_0_and_100() -> None:

@@ -264,6 +264,14 @@ class _Loading:
                     "påståendet ska vara skrivet i första person (jag …) om något man gör",
                     ("statements", index, "text"),
                 )
+            giveaway = _GIVEAWAY.search(statement.text)
+            if giveaway:
+                self.error(
+                    doc,
+                    f'"{giveaway.group(0)}" avslöjar vilket svar som är det önskade; beskriv bara '
+                    "vad du gör, inte varför det är bra eller dåligt",
+                    ("statements", index, "text"),
+                )
         high_level = data.get("high_level")
         if high_level and flat_body and high_level not in flat_body:
             self.error(
@@ -462,6 +470,11 @@ class _Loading:
 
 
 _FIRST_PERSON = re.compile(r"\b(jag|mig|min|mitt|mina)\b", re.IGNORECASE)
+# Clauses that tell the visitor which answer is wanted ("… för att slippa …").
+_GIVEAWAY = re.compile(
+    r"\b(för att slippa|för att undvika|i stället för att|istället för att|så att stämningen)\b",
+    re.IGNORECASE,
+)
 
 
 _FILLER = {"jag", "att", "och", "som", "i", "på", "en", "ett", "med", "för", "det", "den",

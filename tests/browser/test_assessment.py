@@ -49,29 +49,33 @@ def wait_python(page: Page) -> float:
     return float(page.get_attribute("#sk-assessment", "data-python-seconds") or "nan")
 
 
-def answer(page: Page, values: dict[str, int], *, real_clicks: bool = False) -> None:
-    """Answer items: real Playwright clicks, or (faster) DOM clicks that fire the same events."""
-    if real_clicks:
-        for item_id, value in values.items():
-            page.check(f'input[name="{item_id}"][value="{value}"]')
-    else:
-        page.evaluate(
-            """pairs => { for (const [name, value] of pairs) {
-                document.querySelector(`input[name="${name}"][value="${value}"]`).click(); } }""",
-            list(values.items()),
-        )
+def answer(page: Page, values: dict[str, Any], *, real_clicks: bool = False) -> None:
+    """Answer items. Real clicks where the item's step is on screen; otherwise (the form
+    shows one step at a time) the radio is set by script and `change` dispatched, as a
+    click would."""
+    for item_id, value in values.items():
+        radio = page.locator(f'input[name="{item_id}"][value="{value}"]')
+        if real_clicks and radio.is_visible():
+            radio.check()
+        else:
+            radio.evaluate(
+                "input => { input.checked = true;"
+                " input.dispatchEvent(new Event('change', {bubbles: true})); }"
+            )
 
 
 def wait_result(page: Page, answered: int) -> None:
     page.wait_for_selector(
-        f'#resultat[data-state="ready"][data-answered="{answered}"]', timeout=PYTHON_TIMEOUT
+        f'#resultat[data-state="ready"][data-answered="{answered}"]',
+        state="attached",  # the report is a view of its own: it may be hidden meanwhile
+        timeout=PYTHON_TIMEOUT,
     )
 
 
 def shown_scores(page: Page) -> dict[str, str]:
-    """data-score of every competency row in the result table ("" = not scored)."""
+    """data-score of every competency row of the profile ("" = not scored)."""
     return page.eval_on_selector_all(
-        "#resultat tr[data-competency]",
+        "#resultat li[data-competency][data-score]",
         "rows => Object.fromEntries(rows.map(r => [r.dataset.competency, r.dataset.score]))",
     )
 
@@ -116,8 +120,8 @@ def test_scores_match_hand_calculation(page: Page, site_url, definition, request
     seconds = wait_python(page)
     print(f"\nPython ready after {time.monotonic() - started:.1f} s (worker: {seconds:.1f} s)")
 
-    # Set 1: "4" everywhere. A normal item counts 4, a reverse one 6 − 4 = 2; with four items,
-    # one reversed: (4 + 4 + 4 + 2) / 4 = 3.5 → (3.5 − 1) · 25 = 62.5 → 63 (half up).
+    # Set 1: "4" everywhere. A normal item counts 4, a reverse one 6 − 4 = 2; with six
+    # items, two reversed: (4 · 4 + 2 · 2) / 6 = 10/3 → (10/3 − 1) · 25 = 58.33 → 58.
     total = len(items(definition))
     answer(page, {item["id"]: 4 for item in items(definition)}, real_clicks=True)
     wait_result(page, total)
@@ -126,28 +130,30 @@ def test_scores_match_hand_calculation(page: Page, site_url, definition, request
         for c in competencies
     }
     assert shown_scores(page) == expected
-    assert hand_score([4, 4, 4, 2]) == 63  # the worked example above
-    first = page.locator(f'#resultat tr[data-competency="{competencies[0]["slug"]}"]')
-    expect(first.locator("td").first).to_have_text(expected[competencies[0]["slug"]])
-    expect(page.locator("#resultat svg.sk-chart g.sk-bar")).to_have_count(len(competencies))
+    assert hand_score([4, 4, 4, 4, 2, 2]) == 58  # the worked example above
+    expect(page.locator("#resultat .sk-rows > li")).to_have_count(len(competencies))
     expect(page.locator("#sk-announce")).to_contain_text(f"{total} av {total} besvarade")
-    expect(page.locator("#resultat .sk-quality li[data-code='identical']")).to_have_count(1)
+    expect(page.locator("#resultat li[data-code='straight-line']")).to_have_count(1)
+    expect(page.locator("#resultat li[data-code]")).to_have_count(1)  # one note, not 18
 
-    # Set 2: 5 on every normal item, 1 on every reverse item → all items score 5
-    # → mean 5 → (5 − 1) · 25 = 100 everywhere.
-    answer(page, {i["id"]: 1 if i["reverse"] else 5 for i in items(definition)}, real_clicks=True)
-    wait_result(page, len(items(definition)))
-    assert shown_scores(page) == {c["slug"]: "100" for c in competencies}
-    expect(page.locator("#resultat")).to_contain_text("Helhetsindex: 100 av 100")
-    assert page.locator("#resultat .sk-ranked").first.locator("a").count() >= 3
+    # Set 2: 5 on every normal item, 1 on every reverse item → all count 5 → 100 everywhere:
+    # no differences, so no strengths or development areas, and one "too good" note.
+    answer(page, {i["id"]: 1 if i["reverse"] else 5 for i in items(definition)})
+    wait_result(page, total)
+    page.wait_for_selector("#resultat li[data-code='too-good']")
+    assert set(shown_scores(page).values()) == {"100"}
+    expect(page.locator("#resultat [data-focus]")).to_have_count(0)
+    expect(page.locator("#resultat li[data-code]")).to_have_count(1)
+    expect(page.locator("#resultat li[data-code='too-good']")).to_have_count(1)
 
-    # "Visa resultat" moves focus to the result and announces it.
+    # "Visa resultat" opens the report and moves focus to it.
+    page.click("#sk-back")
     page.click('#sk-form button[type="submit"]')
     expect(page.locator("#resultat")).to_be_focused()
 
     # Partial: erase, then competency A gets one answer (< min_answers 2 → not scored)
     # and competency B two: normal item 2 → 2, reverse item 3 → 6 − 3 = 3;
-    # mean 2.5 → (2.5 − 1) · 25 = 37.5 → 38 (half up).
+    # mean 2.5 → (2.5 − 1) · 25 = 37.5 → 38 (half up), range ± 12.5 → 25–50.
     page.click("#sk-erase")
     page.click("#sk-erase")
     expect(page.locator("#resultat")).to_have_attribute("data-state", "empty")
@@ -155,18 +161,18 @@ def test_scores_match_hand_calculation(page: Page, site_url, definition, request
     a, b = competencies[0], competencies[1]
     b_normal = next(i for i in b["items"] if not i["reverse"])
     b_reverse = next(i for i in b["items"] if i["reverse"])
-    answer(page, {a["items"][0]["id"]: 5, b_normal["id"]: 2, b_reverse["id"]: 3}, real_clicks=True)
+    answer(page, {a["items"][0]["id"]: 5, b_normal["id"]: 2, b_reverse["id"]: 3})
     wait_result(page, 3)
     scores = shown_scores(page)
     assert scores[a["slug"]] == ""
     assert scores[b["slug"]] == "38"
     assert all(scores[c["slug"]] == "" for c in competencies[2:])
-    row_a = page.locator(f'#resultat tr[data-competency="{a["slug"]}"]')
-    expect(row_a).to_contain_text("ej skattad")
-    expect(row_a).not_to_contain_text(" 0 ")
-    expect(page.locator("#resultat svg.sk-chart")).to_contain_text("ej skattad")
-    # Not the final item: no announcement on ordinary clicks.
-    expect(page.locator("#sk-announce")).to_have_text("")
+    row_b = page.locator(f'#resultat li[data-score][data-competency="{b["slug"]}"]')
+    assert (row_b.get_attribute("data-low"), row_b.get_attribute("data-high")) == ("25", "50")
+    expect(page.locator(f'#resultat li[data-competency="{a["slug"]}"]')).to_contain_text(
+        "ej skattad"
+    )
+    expect(page.locator("#sk-announce")).to_have_text("")  # not the final item: no announcement
 
     wasm = [url for url in requests if url.endswith("/pyodide.asm.wasm")]
     assert wasm, "the worker's requests should be recorded"
@@ -177,19 +183,22 @@ def test_role_comparison_lists_largest_gap_first(page: Page, site_url, definitio
     open_assessment(page, site_url)
     wait_python(page)
     role = definition["roles"][0]
-    answer(page, varied_answers(definition))
     page.select_option("#sk-role", role["slug"])
+    answer(page, varied_answers(definition))
     wait_result(page, len(items(definition)))
     expect(page.locator("#resultat")).to_contain_text(f"Jämförelse med rollen {role['title']}")
     rows = page.locator("#resultat tr[data-role-competency]")
     expect(rows).to_have_count(len(role["targets"]))
+    gaps = [int(g) for g in rows.evaluate_all("rows => rows.map(r => r.dataset.gap)")]
+    assert gaps == sorted(gaps, reverse=True)
     scores = {k: int(v) for k, v in shown_scores(page).items()}
     targets = {t["competency"]: t["level"] for t in role["targets"]}
-    gaps = [
-        targets[slug] - scores[slug]
-        for slug in rows.evaluate_all("rows => rows.map(r => r.dataset.roleCompetency)")
-    ]
-    assert gaps == sorted(gaps, reverse=True)
+    for row in rows.evaluate_all(
+        "rows => rows.map(r => [r.dataset.roleCompetency, r.dataset.gap])"
+    ):
+        assert int(row[1]) == targets[row[0]] - scores[row[0]]
+    statuses = set(rows.evaluate_all("rows => rows.map(r => r.dataset.status)"))
+    assert statuses <= {"under", "at", "over"}
 
 
 # ---------------------------------------------------------------- storage

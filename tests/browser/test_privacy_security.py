@@ -52,10 +52,14 @@ def test_every_page_loads_without_violations_or_foreign_requests(
     # the self-assessment under the same CSP: Python must get ready in the worker
     page.goto(site_url + "sjalvskattning/")
     page.wait_for_selector('#sk-status[data-state="ready"]', timeout=90_000)
-    items = page.locator("#sk-form fieldset.sk-item")
-    for index in range(items.count()):  # complete the whole assessment
-        items.nth(index).locator("input[type=radio]").nth(3).check()
-    total = items.count()
+    total = page.locator("#sk-form fieldset.sk-item").count()
+    steps = page.locator("#sk-form fieldset.sk-step")
+    for number in range(steps.count()):  # complete the whole assessment, step by step
+        step = steps.nth(number)
+        for item in step.locator("fieldset.sk-item").all():
+            item.locator("input[type=radio]").nth(3).check()
+        if number < steps.count() - 1:
+            step.locator('[data-nav="next"]').click()
     page.wait_for_selector(f'#resultat[data-state="ready"][data-answered="{total}"]')
 
     assert len(urls) > 40

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { emptyState, exportObject, parseImport, toObject, validateAnswers } from "../../docs/assets/js/answers.js";
+import {
+  emptyState,
+  exportObject,
+  MAX_IMPORT_BYTES,
+  parseImport,
+  readImportFile,
+  toObject,
+  validateAnswers,
+} from "../../docs/assets/js/answers.js";
 import { answersObject, model } from "./model.mjs";
 
 test("not applicable is an answer of its own; anything else off the scale is refused", () => {
@@ -68,4 +76,12 @@ test("an import is the page's export or plain answers; anything else is refused"
 
 test("an empty state has no answers and no role", () => {
   assert.deepEqual(toObject(emptyState(), model), answersObject({}));
+});
+
+test("a chosen file over 100 kB is refused before it is read; one under it is parsed", async () => {
+  const big = new Blob(["x".repeat(MAX_IMPORT_BYTES + 1)]);
+  await assert.rejects(readImportFile(big, model), /Filen är för stor \(101 kB\); högst 100 kB\./);
+  const small = new Blob([JSON.stringify(answersObject({ "a-1": 3 }))]);
+  const state = await readImportFile(small, model);
+  assert.equal(state.answers.get("a-1"), 3);
 });

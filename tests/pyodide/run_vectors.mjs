@@ -36,4 +36,4 @@ const cases = JSON.parse(await readFile(casesPath, "utf8"));
 const results = cases.map((c) => JSON.parse(run(c.definition, c.answers, c.role ?? null)));
 const python = pyodide.runPython("import sys; sys.version");
 run.destroy();
-process.stdout.write(JSON.stringify({ python, results }) + "\n");
+process.stdout.write(`${JSON.stringify({ python, results })}\n`);

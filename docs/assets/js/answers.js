@@ -75,6 +75,16 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
   return dropped ? { answers, role, dropped } : { answers, role };
 }
 
+export const MAX_IMPORT_BYTES = 100 * 1024;
+
+/** Reads a chosen file (at most 100 kB) as imported answers; throws with a Swedish reason. */
+export async function readImportFile(file, model) {
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new Error(`Filen är för stor (${Math.ceil(file.size / 1024)} kB); högst ${MAX_IMPORT_BYTES / 1024} kB.`);
+  }
+  return parseImport(await file.text(), model);
+}
+
 /** Reads an imported file's text: the page's export or a plain answers file. */
 export function parseImport(text, model) {
   let data;

@@ -16,7 +16,7 @@ export function renderResult(section, result, root, date = new Date()) {
   if (placeholder) placeholder.hidden = true;
   const when = date.toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
   section.querySelector("#sk-report-meta").textContent =
-    `Självskattning ${when}` + (result.role ? `, jämförd med rollen ${result.role.title}` : "");
+    `Självskattning ${when}${result.role ? `, jämförd med rollen ${result.role.title}` : ""}`;
   section.dataset.answered = String(result.answered);
   section.dataset.state = "ready";
 }

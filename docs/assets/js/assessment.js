@@ -3,7 +3,7 @@
 // without touching them (shared-view.js), and shows the result that scoring_py computes
 // in a worker (scoring-client.js, live-result.js). Nothing leaves the browser.
 
-import { emptyState, exportObject, parseImport } from "./answers.js";
+import { emptyState, exportObject, readImportFile } from "./answers.js";
 import { confirmingButton, download, FormView, Message, readModel } from "./form-view.js";
 import { LiveResult } from "./live-result.js";
 import { ReportView } from "./report-view.js";
@@ -13,7 +13,6 @@ import { SharedView } from "./shared-view.js";
 import { Steps } from "./steps.js";
 import { failureText, OwnAnswers } from "./storage.js";
 
-const MAX_IMPORT_BYTES = 100 * 1024;
 const $ = (id) => document.getElementById(id);
 const root = $("sk-assessment");
 if (root) main();
@@ -35,7 +34,7 @@ function main() {
   const steps = new Steps(form);
   const report = new ReportView({
     section: $("resultat"),
-    form,
+    form: $("sk-questions"),
     actions: $("sk-report-actions"),
     back: $("sk-back"),
     print: $("sk-print"),
@@ -85,10 +84,7 @@ function main() {
   );
 
   const announce = (result) => {
-    if (!result) return;
-    const overall = result.overall === null ? "" : `, helhetsindex ${result.overall}`;
-    $("sk-announce").textContent =
-      `Resultatet är uppdaterat: ${result.answered} av ${result.items} besvarade${overall}.`;
+    if (result) $("sk-announce").textContent = `Resultatet är klart: ${result.answered} av ${result.items} besvarade.`;
   };
 
   form.addEventListener("change", (event) => {
@@ -149,9 +145,7 @@ function main() {
     if (!file) return;
     let parsed;
     try {
-      if (file.size > MAX_IMPORT_BYTES)
-        throw new Error(`Filen är för stor (${Math.ceil(file.size / 1024)} kB); högst 100 kB.`);
-      parsed = parseImport(await file.text(), model);
+      parsed = await readImportFile(file, model);
     } catch (error) {
       return message.show(`Filen kunde inte importeras: ${error.message} Dina svar är oförändrade.`, "error");
     }

@@ -15,6 +15,7 @@ export class LiveResult {
   constructor(parts, client, model, siteRoot) {
     Object.assign(this, parts, { client, model, siteRoot });
     this.shown = null; // {key, result} last rendered
+    this.pending = null; // {key, promise} being computed
     this.state = null;
     client.ready.then(
       (seconds) => {
@@ -43,17 +44,28 @@ export class LiveResult {
     this.state = state;
     const answers = toObject(state, this.model);
     const key = JSON.stringify(answers);
+    this.wanted = key;
     if (state.answers.size === 0) {
       this.shown = null;
       clearResult(this.section);
       return null;
     }
     if (this.shown?.key === key) return this.shown.result;
+    if (this.pending?.key === key) return this.pending.promise; // asked twice for one state
     if (this.client.state === "error") return null;
+    const promise = this.compute(answers, key);
+    this.pending = { key, promise };
+    return promise.finally(() => {
+      if (this.pending?.promise === promise) this.pending = null;
+    });
+  }
+
+  /** Scores `answers` and shows the result, unless other answers were asked for meanwhile. */
+  async compute(answers, key) {
     this.section.dataset.state = "updating";
     try {
       const result = JSON.parse(await this.client.score(answers));
-      if (state !== this.state) return null; // the answers changed meanwhile
+      if (key !== this.wanted) return null; // the answers changed meanwhile
       this.shown = { key, result };
       renderResult(this.section, result, this.siteRoot);
       return result;

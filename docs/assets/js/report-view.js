@@ -5,7 +5,8 @@
 const HASH = "#resultat";
 
 export class ReportView {
-  /** @param {{section: HTMLElement, form: HTMLElement, actions: HTMLElement, back: HTMLElement, print: HTMLElement}} parts */
+  /** @param {{section: HTMLElement, form: HTMLElement, actions: HTMLElement, back: HTMLElement, print: HTMLElement}} parts
+   * `form` is what the report replaces (the statements); the role choice stays. */
   constructor(parts) {
     Object.assign(this, parts);
     this.isOpen = false;
