@@ -293,6 +293,7 @@ class _Loading:
             relations=tuple(entry["relation"] for entry in entries),
             high_level=high_level,
             practice=tuple(data.get("practice", ())),
+            stage=data.get("stage"),
         )
 
     def _mindset(self, doc: Document) -> Mindset:
@@ -302,6 +303,16 @@ class _Loading:
 
     def _article(self, doc: Document) -> Article:
         data = doc.data
+        body = self._body(doc)
+        flat_body = " ".join(body.split())
+        for index, cited in enumerate(data.get("cites", ())):
+            if flat_body and cited not in flat_body:
+                self.error(
+                    doc,
+                    f'"{cited}" nämns inte i artikelns text; `cites` tar bara upp det som '
+                    "texten själv hänvisar till, skrivet som i texten",
+                    ("cites", index),
+                )
         return Article(
             slug=slugify(data["title"]),
             title=data["title"],
@@ -310,8 +321,9 @@ class _Loading:
             summary=data["summary"],
             competencies=tuple(data["competencies"]),
             source=data.get("source"),
-            body=self._body(doc),
+            body=body,
             path=doc.path,
+            cites=tuple(data.get("cites", ())),
         )
 
     def _role(self, doc: Document) -> Role:

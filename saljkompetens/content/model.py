@@ -60,6 +60,7 @@ class Competency:
     relations: tuple[str, ...] = ()  # per mindset: "bygger på", "balanserar" or "motpol"
     high_level: str | None = None  # the sentence of the text on a high level
     practice: tuple[str, ...] = ()  # practice suggestions for the report
+    stage: str | None = None  # where in the sale it matters most (schema.STAGES)
 
     def relation(self, mindset: str) -> str:
         """How this competency relates to `mindset` ("bygger på" unless the file says)."""
@@ -124,6 +125,7 @@ class Article:
     source: str | None
     body: str
     path: Path
+    cites: tuple[str, ...] = ()  # named in the text as evidence, without a full reference
 
     @property
     def src_uri(self) -> str:

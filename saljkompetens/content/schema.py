@@ -14,6 +14,14 @@ LANGUAGES = {"sv": "svenska", "nb": "norska (bokmål)"}
 RELATIONS = {"bygger på": "builds", "balanserar": "balances", "motpol": "contrasts"}
 """How a competency relates to a mindset (content word → scoring_py's word)."""
 
+STAGES = (
+    "Hitta affärerna",
+    "I mötet med kunden",
+    "Driva affären till beslut",
+    "Styra det egna arbetet",
+)
+"""Where in the sale a competency matters most; the home page groups competencies by it."""
+
 TITLE_MAX = 100
 """Longest title; its slug names a folder of the site, which file systems limit."""
 
@@ -57,6 +65,13 @@ COMPETENCY: Schema = {
     "properties": {
         "title": {**_TITLE, "description": "Kompetensens namn. Adressen (slug) bildas av det."},
         "summary": {**_TEXT, "maxLength": 160, "description": "En kort mening för kortet."},
+        "stage": {
+            "type": "string",
+            "enum": list(STAGES),
+            "description": "Var i affären kompetensen gör mest skillnad; startsidan grupperar "
+            "kompetenserna efter det. En kompetens utan `stage` visas under "
+            "*Fler kompetenser*.",
+        },
         "mindsets": {
             "type": "array",
             "minItems": 1,
@@ -84,7 +99,8 @@ COMPETENCY: Schema = {
             "type": "array",
             "maxItems": 30,
             "items": {**_TEXT, "maxLength": 60},
-            "description": "Sökord som ska hitta sidan (visas på sidan).",
+            "description": "Ord som ska hitta sidan i sökningen, också sådana som texten "
+            "inte använder (t.ex. *kallsamtal* för *kalla samtal*). Syns inte för läsaren.",
         },
         "statements": {
             "type": "array",
@@ -157,6 +173,15 @@ ARTICLE: Schema = {
             **_TEXT,
             "maxLength": 300,
             "description": "Källhänvisning, om texten bygger på en källa.",
+        },
+        "cites": {
+            "type": "array",
+            "maxItems": 10,
+            "uniqueItems": True,
+            "items": {**_TEXT, "maxLength": 120},
+            "description": "Personer och verk som texten nämner som belägg utan full "
+            "källhänvisning, t.ex. `Harvard Business Review`. Visas på artikelsidan och "
+            "på Om webbplatsen.",
         },
     },
 }
