@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from saljkompetens.content.loader import load_content
+from saljkompetens.content.schema import STAGES
 from saljkompetens.pages.render import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,13 +63,19 @@ def write_content(content: Path, n: int, seed: int = 1) -> None:
         phrases.append(" ".join(paragraphs[1].split()[:5]))
         phrases.append(f"tankesätt som {used[0]}")
         statements: list[dict[str, object]] = [
-            {"id": f"syn-{i:04d}-{k}", "text": _sentence(rng, words)[:190], "based_on": phrase}
+            {
+                "id": f"syn-{i:04d}-{k}",
+                "text": "Jag " + _sentence(rng, words).lower()[:180],  # first person
+                "based_on": phrase,
+            }
             for k, phrase in enumerate(phrases, 1)
         ]
-        statements[-1]["reverse"] = True
+        for statement in statements[-2:]:  # at least a third reverse-keyed
+            statement["reverse"] = True
         data: dict[str, object] = {
             "title": title,
             "summary": _sentence(rng, words)[:150],
+            "stage": STAGES[i % len(STAGES)],
             "mindsets": used,
             "keywords": rng.sample(words, 4),
             "statements": statements,

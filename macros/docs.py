@@ -13,19 +13,14 @@ from collections.abc import Callable
 from typing import Any
 
 from scoring_py.explain import rules
-from scoring_py.formats import (
-    ANSWERS_FORMAT,
-    ANSWERS_VERSION,
-    DEFINITION_PATH,
-    EXPORT_FORMAT,
-    NOT_APPLICABLE,
-)
 
 from saljkompetens.assets import AssetError, browser_assets
 from saljkompetens.content.model import KnowledgeBase
 from saljkompetens.content.schema import LANGUAGES, SCHEMAS, schema_rows
+from saljkompetens.history import swedish_date
+from saljkompetens.pages.about import by_stage, contact_link
 from saljkompetens.pages.escape import markdown_text
-from saljkompetens.pages.form import SECONDS_PER_STATEMENT, form_steps, minutes
+from saljkompetens.pages.form import SECONDS_PER_STATEMENT, assessment_urls, form_steps, minutes
 from saljkompetens.pages.render import Trusted, relative_link, template
 from saljkompetens.project import Project
 from saljkompetens.source import ContentSource
@@ -39,15 +34,6 @@ NO_ASSESSMENT = (
     '<p class="sk-message" data-kind="error">Självskattningen finns inte i det här bygget: '
     "{reason}</p>"
 )
-
-
-# The file formats the page reads and writes, named by scoring_py, which owns them.
-FORMATS = {
-    "answers": ANSWERS_FORMAT,
-    "export": EXPORT_FORMAT,
-    "version": ANSWERS_VERSION,
-    "not_applicable": NOT_APPLICABLE,
-}
 
 
 def register(env: Any) -> None:
@@ -96,6 +82,41 @@ def register(env: Any) -> None:
         return render("article_index.md.j2", articles=base.articles, languages=LANGUAGES)
 
     @content_macro
+    def stage_overview(base: KnowledgeBase) -> str:
+        """The competencies grouped by where in the sale they matter most (`stage`)."""
+        return render("stage_overview.md.j2", groups=by_stage(base.competencies))
+
+    @env.macro
+    def article_cards(limit: int = 3) -> str:
+        """Cards for the articles that concern the most competencies (at most `limit`)."""
+        base = kb()
+        if base is None:
+            return NO_CONTENT
+        chosen = sorted(base.articles, key=lambda a: -len(a.competencies))[:limit]
+        return render("article_index.md.j2", articles=chosen, languages=LANGUAGES)
+
+    @content_macro
+    def about_sources(base: KnowledgeBase) -> str:
+        """Each text's source, as far as the text names one."""
+        return render("about_sources.md.j2", competencies=base.competencies, articles=base.articles)
+
+    @env.macro
+    def publisher_info() -> str:
+        """Who publishes the site and how to reach them (`extra.publisher` in mkdocs.yml)."""
+        given = (env.conf.get("extra") or {}).get("publisher") or {}
+        return render(
+            "publisher.md.j2",
+            publisher=str(given.get("name") or ""),
+            contact=contact_link(str(given.get("contact") or "")),
+        )
+
+    @env.macro
+    def last_content_change() -> str:
+        """The date the content last changed, in Swedish ("25 november 2026")."""
+        changed = ContentSource.of(project).refresh().changed
+        return swedish_date(changed) if changed else "okänt datum"
+
+    @content_macro
     def role_index(base: KnowledgeBase) -> str:
         """A list of the role profiles."""
         return render("role_index.md.j2", roles=base.roles)
@@ -123,21 +144,12 @@ def register(env: Any) -> None:
             assets = browser_assets(project)
         except AssetError as error:
             return NO_ASSESSMENT.format(reason=error)
-        here_uri = here()
-        urls = {
-            "definition": relative_link(here_uri, DEFINITION_PATH),
-            "wheel": relative_link(here_uri, assets.wheel_uri),
-            "pyodide": relative_link(here_uri, assets.pyodide_uri),
-            "script": relative_link(here_uri, "assets/js/assessment.js"),
-            "worker": relative_link(here_uri, "assets/js/scoring-worker.js"),
-            "root": relative_link(here_uri, "index.md").removesuffix("index.md") or "./",
-        }
         return render(
             "assessment_form.html.j2",
             kb=base,
-            urls=urls,
-            formats=FORMATS,
-            wheel_sha256=assets.wheel.sha256,
+            urls=assessment_urls(here(), assets),
+            formats=assets.formats,
+            wheel_sha256=assets.wheel_sha256,
             total=base.statement_count,
             minutes=minutes(base.statement_count),
             seconds_per_item=SECONDS_PER_STATEMENT,

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from scoring_py.formats import DEFINITION_PATH
+from scoring_py.formats import (
+    ANSWERS_FORMAT,
+    ANSWERS_VERSION,
+    DEFINITION_PATH,
+    EXPORT_FORMAT,
+    NOT_APPLICABLE,
+)
 
 from .project import Project
 
@@ -126,6 +132,24 @@ class BrowserAssets:
     @property
     def pyodide_uri(self) -> str:
         return f"assets/pyodide/{self.pyodide.version}/"
+
+    @property
+    def definition_uri(self) -> str:
+        return DEFINITION_PATH
+
+    @property
+    def wheel_sha256(self) -> str:
+        return self.wheel.sha256
+
+    @property
+    def formats(self) -> dict[str, str | int]:
+        """The file formats the page reads and writes, named by scoring_py, which owns them."""
+        return {
+            "answers": ANSWERS_FORMAT,
+            "export": EXPORT_FORMAT,
+            "version": ANSWERS_VERSION,
+            "not_applicable": NOT_APPLICABLE,
+        }
 
     def files(self) -> dict[str, Path]:
         """Site-relative URI → source file, for every file to publish."""

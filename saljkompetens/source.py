@@ -6,6 +6,7 @@ for the preview.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -13,6 +14,7 @@ from .content.errors import ContentErrors
 from .content.loader import load_content
 from .content.model import KnowledgeBase
 from .definition import checked_definition
+from .history import last_change
 from .project import Project
 
 
@@ -41,6 +43,7 @@ class ContentSource:
     project: Project
     good: SiteContent | None = None  # the last content that loaded without errors
     problems: ContentErrors | None = None  # the errors of the latest read, if any
+    changed: date | None = None  # when the content last changed (see `history`)
     _stamp: tuple[tuple[str, int, int], ...] | None = field(default=None, repr=False)
     _shared: ClassVar[dict[Project, ContentSource]] = {}
 
@@ -56,6 +59,7 @@ class ContentSource:
         stamp = _stamp(self.project.content) + _stamp(self.project.docs)
         if stamp != self._stamp:
             self._stamp = stamp
+            self.changed = last_change(self.project.content)
             try:
                 self.good = read_site_content(self.project.content, self.project.docs)
                 self.problems = None

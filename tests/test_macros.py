@@ -55,3 +55,22 @@ def test_macros_work_without_the_plugin(root: Path, kb, conf, page) -> None:
     assert 'data-root="../"' in form
     # every step of the scale, and "Ej aktuellt i min roll"
     assert form.count('type="radio"') == kb.statement_count * (len(kb.settings.scale) + 1)
+
+
+@pytest.mark.parametrize(
+    ("publisher", "expected"),
+    [
+        (
+            {"name": "Säljarnas förening", "contact": "info@example.se"},
+            "Webbplatsen ges ut av Säljarnas förening.\n"
+            "Kontakt: [info@example\\.se](mailto:info@example.se)",  # Markdown-escaped text
+        ),
+        ({"name": "A*b*", "contact": "javascript:alert(1)"}, "Webbplatsen ges ut av A\\*b\\*."),
+        ({}, "Utgivaren är inte angiven."),
+    ],
+)
+def test_the_publisher_comes_from_the_config_as_text(root: Path, publisher, expected) -> None:
+    conf = {"root_dir": str(root), "docs_dir": "docs", "extra": {"publisher": publisher}}
+    env = Env(conf, SimpleNamespace(path="om-webbplatsen.md"))
+    define_env(env)
+    assert env.macros["publisher_info"]().strip() == expected

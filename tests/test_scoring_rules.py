@@ -310,3 +310,21 @@ def test_inputs_are_not_mutated_and_results_are_fresh() -> None:
         {"title": "Frågor som öppnar", "url": "artiklar/oppna-fragor/"},
         {"title": "Lyssna aktivt", "url": "artiklar/aktivt-lyssnande/"},
     ]
+
+
+def test_a_role_met_in_a_single_scored_competency_is_said_in_the_singular() -> None:
+    # forhandling 3, reverse 3 → 3, 3: mean 3 → 50; ±12.5 → 37–63 (outwards); its target
+    # 60 lies inside, so "at"; the role's other competencies have no value
+    result = score(
+        definition_dict(), answers({"forhandling-1": 3, "forhandling-2": 3}, "nykundsjagare")
+    )
+    statuses = {t["slug"]: t["status"] for t in result["role"]["targets"]}
+    assert statuses == {
+        "prospektering": None,
+        "avslut": None,
+        "behovsanalys": None,
+        "forhandling": "at",
+    }
+    text = " ".join(result["summary"])
+    assert "når du målet, inom mätningens felmarginal, i den enda kompetensen med ett värde" in text
+    assert "alla 1" not in text

@@ -16,7 +16,7 @@ def test_strict_build_has_no_warnings(built_site) -> None:
 
 def test_every_page_exists_at_its_url(built_site, kb: KnowledgeBase) -> None:
     expected = ["", "kompetenser/", "tankesatt/", "artiklar/", "sjalvskattning/", "roller/",
-                "sa-raknas-resultatet/"]  # fmt: skip
+                "sa-raknas-resultatet/", "om-webbplatsen/", "redaktorsguide/"]  # fmt: skip
     expected += [f"kompetenser/{c.slug}/" for c in kb.competencies]
     expected += [f"tankesatt/{m.slug}/" for m in kb.mindsets]
     expected += [f"artiklar/{a.slug}/" for a in kb.articles]
@@ -57,3 +57,18 @@ def test_search_index_covers_keywords(built_site, kb: KnowledgeBase) -> None:
         text = texts[f"kompetenser/{competency.slug}/"]
         for keyword in competency.keywords:
             assert keyword in text, (competency.title, keyword)
+
+
+def test_the_editors_guide_is_not_in_the_readers_search(built_site) -> None:
+    index = json.loads((built_site.path / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "redaktorsguide/" not in locations
+    assert "om-webbplatsen/" in locations
+
+
+def test_titles_do_not_repeat_the_site_name(built_site) -> None:
+    home = (built_site.path / "index.html").read_text("utf-8")
+    assert "<title>Säljkompetens</title>" in home
+    for page in built_site.path.rglob("*.html"):
+        title = re.search(r"<title>(.*?)</title>", page.read_text("utf-8"), re.S)
+        assert title and title.group(1).count("Säljkompetens") == 1, page

@@ -9,6 +9,7 @@ Hooks:
   browser assets and the theme's inline scripts; a `build` is redirected to a temporary
   folder beside `site/`. A content error stops a build; a preview keeps going.
 - `on_files`: adds the generated pages and the assessment's files.
+- `on_nav`: places each generated page in its section, with its neighbours (navigation.py).
 - `on_post_page` / `on_post_template`: the CSP meta tag (priority -100: after every other
   plugin); in a preview with content errors, a banner.
 - `on_build_error` / `on_shutdown`: a failed build leaves `site/` as it was; a finished
@@ -29,15 +30,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from scoring_py.formats import DEFINITION_PATH
 
 from ..assets import AssetError, BrowserAssets, browser_assets
-from ..pages.render import render_pages
+from ..history import swedish_date
+from ..pages.render import page_groups, render_pages
 from ..project import Project
 from ..source import ContentSource
 from .config import SaljkompetensConfig
 from .csp import ThemeScripts, add_csp, page_policy
+from .navigation import place_pages
 from .preview import error_banner
 
 log = logging.getLogger("mkdocs.plugins.saljkompetens")
@@ -79,6 +83,8 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
                 self.assets = browser_assets(project)
             except AssetError as exc:
                 raise PluginError(str(exc)) from None
+        if source.changed:
+            config.extra["content_changed"] = swedish_date(source.changed)
         self.theme_scripts = ThemeScripts.from_templates(config.theme.dirs)
         if self.command == "build":
             self._build_elsewhere(config)
@@ -88,7 +94,7 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         good = self.source.good if self.source else None
         if good is None:
             return files
-        for src_uri, markdown in render_pages(good.kb).items():
+        for src_uri, markdown in render_pages(good.kb, self.assets).items():
             files.append(File.generated(config, src_uri, content=markdown))
         if self.assets:
             definition = json.dumps(good.definition, ensure_ascii=False)
@@ -96,6 +102,12 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
             for uri, path in self.assets.files().items():
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        good = self.source.good if self.source else None
+        if good is not None:
+            place_pages(nav, files, page_groups(good.kb))
+        return nav
 
     @event_priority(-100)  # after every other plugin has changed the HTML
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -8,9 +8,12 @@ lists answers in this order) sees the same one; it changes only when the stateme
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..content.model import Competency, KnowledgeBase, Statement
+from .links import relative_link
 
 STEP_SIZE = 10
 """About how many statements one step shows."""
@@ -64,3 +67,31 @@ def form_steps(kb: KnowledgeBase) -> list[list[Question]]:
 def minutes(statements: int) -> int:
     """About how many minutes `statements` take, rounded up."""
     return math.ceil(statements * SECONDS_PER_STATEMENT / 60)
+
+
+class AssessmentFiles(Protocol):
+    """What a page with statements needs to know of the assessment's browser files."""
+
+    @property
+    def definition_uri(self) -> str: ...
+    @property
+    def wheel_uri(self) -> str: ...
+    @property
+    def pyodide_uri(self) -> str: ...
+    @property
+    def wheel_sha256(self) -> str: ...
+    @property
+    def formats(self) -> Mapping[str, str | int]: ...
+
+
+def assessment_urls(here: str, files: AssessmentFiles) -> dict[str, str]:
+    """The assessment's files as links relative to the page `here` (a source path)."""
+    return {
+        "definition": relative_link(here, files.definition_uri),
+        "wheel": relative_link(here, files.wheel_uri),
+        "pyodide": relative_link(here, files.pyodide_uri),
+        "script": relative_link(here, "assets/js/assessment.js"),
+        "check_script": relative_link(here, "assets/js/self-check.js"),
+        "worker": relative_link(here, "assets/js/scoring-worker.js"),
+        "root": relative_link(here, "index.md").removesuffix("index.md") or "./",
+    }

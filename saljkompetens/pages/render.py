@@ -19,18 +19,19 @@ from markupsafe import Markup
 from ..content.model import KnowledgeBase
 from ..content.schema import LANGUAGES
 from .escape import html_text, markdown_text
+from .form import AssessmentFiles, assessment_urls, form_order, minutes
+from .links import relative_link
+from .words import plural
+
+__all__ = ["Trusted", "page_groups", "relative_link", "render_pages", "template"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSESSMENT_PAGE = "sjalvskattning/index.md"
+ASSESSMENT_URL = "sjalvskattning/"  # a link in raw HTML, which MkDocs does not rewrite
 
 
 class Linkable(Protocol):
     src_uri: str
-
-
-def relative_link(from_src: str, to_src: str) -> str:
-    """A Markdown link from one source file to another, e.g. `../tankesatt/hunger.md`."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 class Trusted(str):
@@ -59,6 +60,7 @@ def _environment(html: bool) -> Environment:
     )
     env.filters["markdown"] = Trusted
     env.filters["html_text"] = _html_text
+    env.filters["plural"] = plural
     return env
 
 
@@ -67,8 +69,9 @@ def template(name: str) -> Template:
     return _environment(name.endswith(".html.j2")).get_template(name)
 
 
-def render_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """Every generated page, as `{src_uri: markdown}`."""
+def render_pages(kb: KnowledgeBase, files: AssessmentFiles | None = None) -> dict[str, str]:
+    """Every generated page, as `{src_uri: markdown}`. With the assessment's browser files,
+    each competency page lets the visitor answer its statements there."""
     pages: dict[str, str] = {}
 
     def render(name: str, src_uri: str, **context: object) -> None:
@@ -77,7 +80,26 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
 
         pages[src_uri] = template(name).render(link=link, **context)
 
+    order = form_order(kb)
     for competency in kb.competencies:
+        check = None
+        if files:
+            # Raw HTML links are not rewritten by MkDocs: make them relative to where the
+            # page is served (`kompetenser/<slug>/`, MkDocs' directory URLs).
+            served = posixpath.splitext(competency.src_uri)[0] + "/index.md"
+            urls = assessment_urls(served, files)
+            urls["assessment"] = relative_link(served, ASSESSMENT_URL)
+            check = template("competency_check.html.j2").render(
+                competency=competency,
+                statements=[q.statement for q in order if q.competency is competency],
+                formats=files.formats,
+                urls=urls,
+                wheel_sha256=files.wheel_sha256,
+                scale=sorted(kb.settings.scale, key=lambda s: s.value),
+                min_answers=kb.settings.min_answers,
+                total=kb.statement_count,
+                minutes=minutes(kb.statement_count),
+            )
         render(
             "competency.md.j2",
             competency.src_uri,
@@ -85,6 +107,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
             mindsets=kb.mindsets_of(competency),
             articles=kb.articles_about(competency),
             assessment_link=Trusted(relative_link(competency.src_uri, ASSESSMENT_PAGE)),
+            check=check,
         )
     for mindset in kb.mindsets:
         render("mindset.md.j2", mindset.src_uri, mindset=mindset, uses=kb.uses_of(mindset))
@@ -100,3 +123,9 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         targets = [(t, kb.competency(t.competency)) for t in role.targets]
         render("role.md.j2", role.src_uri, role=role, targets=targets)
     return pages
+
+
+def page_groups(kb: KnowledgeBase) -> list[list[str]]:
+    """The generated pages by kind, each kind in reading order (for their neighbours)."""
+    kinds = (kb.competencies, kb.mindsets, kb.articles, kb.roles)
+    return [[item.src_uri for item in kind] for kind in kinds]

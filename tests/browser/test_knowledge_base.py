@@ -25,6 +25,7 @@ def search(page: Page, site_url: str, query: str) -> Locator:
         ("invändning", "Hantera invändningar"),  # "invändningar" in the text
         ("nykundsbearbetning", "Prospektering"),  # a keyword from front matter only
         ("oppnåelsesorienterte", "Resultatorienterte selgere? Tja!"),  # Norwegian article
+        ("kallsamtal", "Prospektering"),  # the text says "kalla samtal"; a keyword finds it
     ],
 )
 def test_search_finds_pages(page: Page, site_url: str, query: str, expected: str) -> None:

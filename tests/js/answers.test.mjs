@@ -4,6 +4,7 @@ import {
   emptyState,
   exportObject,
   MAX_IMPORT_BYTES,
+  modelFromDefinition,
   parseImport,
   readImportFile,
   toObject,
@@ -84,4 +85,20 @@ test("a chosen file over 100 kB is refused before it is read; one under it is pa
   const small = new Blob([JSON.stringify(answersObject({ "a-1": 3 }))]);
   const state = await readImportFile(small, model);
   assert.equal(state.answers.get("a-1"), 3);
+});
+
+test("a page with only some statements knows every statement and role of the definition", () => {
+  const definition = {
+    scale: { min: 1, max: 5 },
+    competencies: [{ items: [{ id: "a-1" }, { id: "a-2" }] }, { items: [{ id: "b-1" }] }],
+    roles: [{ slug: "saljare" }],
+  };
+  const derived = modelFromDefinition(definition, model.formats);
+  assert.deepEqual(derived.itemIds, ["a-1", "a-2", "b-1"]);
+  assert.deepEqual([...derived.roleSlugs], ["saljare"]);
+  assert.equal(derived.scaleMin, 1);
+  assert.equal(derived.scaleMax, 5);
+  // stored answers to the other competencies are valid, so a change here keeps them
+  const state = validateAnswers(answersObject({ "b-1": 4 }, "saljare"), derived, "Svaren");
+  assert.equal(state.answers.get("b-1"), 4);
 });

@@ -11,6 +11,18 @@
  * @typedef {{answers: Map<string, number|string>, role: string|null}} State
  */
 
+/** The model of a page that shows only some statements: every statement and role of the
+ * assessment's definition (`bedomning.json`), so that stored answers to the others are kept. */
+export function modelFromDefinition(definition, formats) {
+  return {
+    itemIds: definition.competencies.flatMap((competency) => competency.items.map((item) => item.id)),
+    roleSlugs: new Set(definition.roles.map((role) => role.slug)),
+    scaleMin: definition.scale.min,
+    scaleMax: definition.scale.max,
+    formats,
+  };
+}
+
 /** An empty state: nothing answered, no role. */
 export function emptyState() {
   return { answers: new Map(), role: null };

@@ -11,7 +11,7 @@ import { ScoringClient } from "./scoring-client.js";
 import { encodeShare, isShareFragment } from "./share-link.js";
 import { SharedView } from "./shared-view.js";
 import { Steps } from "./steps.js";
-import { failureText, OwnAnswers } from "./storage.js";
+import { droppedText, failureText, OwnAnswers } from "./storage.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("sk-assessment");
@@ -40,18 +40,12 @@ function main() {
     print: $("sk-print"),
   });
   const message = new Message($("sk-message"));
-  const url = (name) => new URL(root.dataset[name], document.baseURI).href;
-  const client = new ScoringClient(url("worker"), {
-    pyodide: url("pyodide").replace(/\/?$/, "/"),
-    wheel: url("wheel"),
-    sha256: root.dataset.wheelSha256,
-    definition: url("definition"),
-  });
+  const client = ScoringClient.fromElement(root);
   const live = new LiveResult(
     { section: $("resultat"), status: $("sk-status"), message },
     client,
     model,
-    new URL(url("root")),
+    new URL(root.dataset.root, document.baseURI),
   );
   live.onReady = (seconds) => {
     root.dataset.pythonSeconds = seconds.toFixed(2);
@@ -183,11 +177,7 @@ function main() {
   if (loaded.unreadable)
     message.show("De sparade svaren i den här webbläsaren kunde inte läsas och används inte.", "error");
   if (loaded.dropped) {
-    message.show(
-      `${loaded.dropped} av dina sparade svar gällde påståenden som har skrivits om eller tagits bort sedan du ` +
-        `svarade, och används inte. Dina övriga ${loaded.state.answers.size} svar finns kvar.`,
-      "warning",
-    );
+    message.show(droppedText(loaded.dropped, loaded.state.answers.size), "warning");
   }
   keep(loaded);
   steps.resume(state);

@@ -35,6 +35,18 @@ export class ScoringClient {
     this.worker.postMessage({ type: "init", config });
   }
 
+  /** A client for the page element that names the worker and the files it loads
+   * (`data-worker`, `data-pyodide`, `data-wheel`, `data-wheel-sha256`, `data-definition`). */
+  static fromElement(element) {
+    const url = (name) => new URL(element.dataset[name], document.baseURI).href;
+    return new ScoringClient(url("worker"), {
+      pyodide: url("pyodide").replace(/\/?$/, "/"),
+      wheel: url("wheel"),
+      sha256: element.dataset.wheelSha256,
+      definition: url("definition"),
+    });
+  }
+
   receive(data) {
     if (data.type === "ready") {
       if (this.state !== "loading") return;

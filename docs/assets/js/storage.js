@@ -18,6 +18,14 @@ export function failureText(error) {
   return "webbläsaren kunde inte spara";
 }
 
+/** What the page says when stored answers to statements no longer asked were left out. */
+export function droppedText(dropped, kept) {
+  return (
+    `${dropped} av dina sparade svar gällde påståenden som har skrivits om eller tagits bort sedan du ` +
+    `svarade, och används inte. Dina övriga ${kept} svar finns kvar.`
+  );
+}
+
 export class AnswerStore {
   /**
    * @param {string} key the localStorage key

@@ -56,9 +56,14 @@ def summary(
                 f"{len(rated)} kompetenser med ett värde, mest i {most}."
             )
         elif rated:
+            where = (
+                f"i alla {len(rated)} kompetenser med ett värde"
+                if len(rated) > 1
+                else "i den enda kompetensen med ett värde"
+            )
             sentences.append(
                 f"Jämfört med rollen {chosen.title} når du målet, inom mätningens felmarginal, "
-                f"i alla {len(rated)} kompetenser med ett värde."
+                f"{where}."
             )
     if noted:
         sentences.append("Läs anteckningarna om dina svar innan du drar slutsatser.")

@@ -1,0 +1,198 @@
+"""Reading the site as a seller would: the way in from the home page, where each page
+belongs, a competency's own self-check, the 404 page."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+pytestmark = pytest.mark.browser
+
+COMPETENCY = "prospektering"
+
+
+@pytest.fixture(scope="module")
+def definition(built_site) -> dict[str, Any]:
+    path = built_site.path / "assets" / "sjalvskattning" / "bedomning.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def statements(definition: dict[str, Any], slug: str) -> list[dict[str, Any]]:
+    return next(c["items"] for c in definition["competencies"] if c["slug"] == slug)
+
+
+def checked(page: Page, item_id: str) -> str | None:
+    """The value checked for a statement on the page, or None."""
+    return page.evaluate(
+        "id => document.querySelector(`input[name='${id}']:checked`)?.value ?? null", item_id
+    )
+
+
+def test_the_home_page_has_two_ways_in(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    expect(page).to_have_title("Säljkompetens")  # not "Säljkompetens - Säljkompetens"
+    expect(page.locator("article h1")).to_have_text("Säljkompetens")
+    expect(page.locator(".sk-path-note")).to_contain_text("minuter")
+    page.locator("#sk-path-read").click()
+    expect(page).to_have_url(f"{site_url}kompetenser/")
+    page.go_back()
+    page.locator("#sk-path-assess").click()
+    expect(page).to_have_url(f"{site_url}sjalvskattning/")
+    expect(page.locator("#sk-form")).to_be_visible()
+
+
+def test_the_tabs_are_for_readers_and_the_guide_is_in_the_footer(page: Page, site_url) -> None:
+    page.goto(site_url + "kompetenser/")
+    tabs = page.locator(".md-tabs__link").all_inner_texts()
+    assert [t.strip() for t in tabs] == [
+        "Start",
+        "Kompetenser",
+        "Tankesätt",
+        "Artiklar",
+        "Självskattning",
+    ]
+    page.locator(".md-footer").get_by_role("link", name="För redaktörer").click()
+    expect(page).to_have_url(f"{site_url}redaktorsguide/")
+    page.locator(".md-footer").get_by_role("link", name="Om webbplatsen").click()
+    expect(page).to_have_url(f"{site_url}om-webbplatsen/")
+    expect(page.locator("#kallor")).to_be_visible()
+    expect(page.locator("article")).to_contain_text("Martin, S. (2018)")
+
+
+@pytest.mark.parametrize(
+    ("url", "tab", "trail"),
+    [
+        ("kompetenser/prospektering/", "Kompetenser", ["Start", "Kompetenser"]),
+        ("tankesatt/hunger/", "Tankesätt", ["Start", "Tankesätt"]),
+        ("artiklar/gor-som-topporganisationer-b2b/", "Artiklar", ["Start", "Artiklar"]),
+        ("roller/nykundsjagare/", "Självskattning", ["Start", "Självskattning", "Roller"]),
+    ],
+)
+def test_a_generated_page_shows_where_it_belongs(
+    page: Page, site_url: str, url: str, tab: str, trail: list[str]
+) -> None:
+    page.goto(site_url + url)
+    expect(page.locator(".md-tabs__item--active")).to_have_text(tab)
+    assert [t.strip() for t in page.locator(".md-path__link").all_inner_texts()] == trail
+    # its neighbours of the same kind, in Material's footer
+    neighbours = page.locator(".md-footer__link")
+    assert neighbours.count() >= 1
+    neighbours.first.click()
+    expect(page.locator(".md-tabs__item--active")).to_have_text(tab)
+
+
+def test_a_competency_page_has_no_keyword_line_for_readers(page: Page, site_url) -> None:
+    page.goto(site_url + f"kompetenser/{COMPETENCY}/")
+    expect(page.locator("article")).not_to_contain_text("Sökord")
+    expect(page.locator(".sk-keywords")).to_be_hidden()
+
+
+def test_answers_given_on_a_competency_page_are_in_the_full_test_and_back(
+    context: BrowserContext, site_url: str, definition, requests
+) -> None:
+    page = context.new_page()
+    other = statements(definition, "kvalificering")[0]
+    mine = statements(definition, COMPETENCY)
+    normal = next(s for s in mine if not s["reverse"])
+    reverse = next(s for s in mine if s["reverse"])
+    # an answer to another competency, given in the full test first
+    page.goto(site_url + "sjalvskattning/")
+    page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+    page.evaluate(
+        """id => { const input = document.querySelector(`input[name='${id}'][value='5']`);
+        input.checked = true; input.dispatchEvent(new Event('change', {bubbles: true})); }""",
+        other["id"],
+    )
+    # reading a competency page loads no Python until there is something to score
+    requests.clear()
+    page.goto(site_url + f"kompetenser/{COMPETENCY}/")
+    page.wait_for_selector('#sk-check[data-enhanced="true"]')
+    result = page.locator("#sk-check-result")
+    expect(result).to_have_attribute("data-state", "empty")
+    assert not any("pyodide" in url for url in requests)
+    page.locator(f'#sk-check input[name="{normal["id"]}"][value="4"]').check()
+    page.locator(f'#sk-check input[name="{reverse["id"]}"][value="2"]').check()
+    # both count 4: (4 − 1) × 25 = 75; two answers give a margin of ±12.5 (the larger of
+    # the resolution 25 / 2 and the standard error), rounded outwards: 62–88
+    expect(result).to_have_attribute("data-score", "75", timeout=90_000)
+    expect(result).to_have_attribute("data-low", "62")
+    expect(result).to_have_attribute("data-high", "88")
+    expect(result).to_contain_text("Enligt din skattning")
+
+    page.goto(site_url + "sjalvskattning/")
+    page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+    assert checked(page, normal["id"]) == "4"
+    assert checked(page, reverse["id"]) == "2"
+    assert checked(page, other["id"]) == "5"  # the other answer is still there
+    expect(page.locator("#sk-progress-text")).to_contain_text("3 av")
+    third = next(s for s in mine if s["id"] not in (normal["id"], reverse["id"]))
+    page.evaluate(
+        """id => { const input = document.querySelector(`input[name='${id}'][value='ej-aktuellt']`);
+        input.checked = true; input.dispatchEvent(new Event('change', {bubbles: true})); }""",
+        third["id"],
+    )
+
+    page.goto(site_url + f"kompetenser/{COMPETENCY}/")
+    page.wait_for_selector('#sk-check[data-enhanced="true"]')
+    assert checked(page, third["id"]) == "ej-aktuellt"
+    result.scroll_into_view_if_needed()  # Python starts when the statements are in view
+    # "Ej aktuellt" is not a scored answer: still two, still 75
+    expect(result).to_have_attribute("data-score", "75", timeout=90_000)
+    expect(result).to_have_attribute("data-answered", "2")
+
+
+def test_a_change_in_another_tab_shows_on_the_competency_page(
+    context: BrowserContext, site_url: str, definition
+) -> None:
+    first, second = context.new_page(), context.new_page()
+    for page in (first, second):
+        page.goto(site_url + f"kompetenser/{COMPETENCY}/")
+        page.wait_for_selector('#sk-check[data-enhanced="true"]')
+    item = statements(definition, COMPETENCY)[0]["id"]
+    first.locator(f'#sk-check input[name="{item}"][value="3"]').check()
+    expect(second.locator(f'#sk-check input[name="{item}"][value="3"]')).to_be_checked()
+
+
+def test_a_competency_page_says_so_when_answers_cannot_be_kept(page: Page, site_url) -> None:
+    page.route("**/bedomning.json", lambda route: route.fulfill(status=503, body="nej"))
+    page.goto(site_url + f"kompetenser/{COMPETENCY}/")
+    expect(page.locator("#sk-check-message")).to_contain_text("HTTP 503")
+    expect(page.locator("#sk-check-message")).to_contain_text("kan inte sparas")
+    expect(page.locator("#sk-check input[type=radio]").first).to_be_disabled()
+
+
+def test_the_404_page_is_swedish_and_leads_on(page: Page, site_url: str) -> None:
+    response = page.goto(site_url + "finns-inte/")
+    assert response is not None and response.status == 404
+    expect(page).to_have_title("Sidan finns inte – Säljkompetens")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    expect(page.locator("article h1")).to_have_text("Sidan finns inte")
+    expect(page.locator("article")).not_to_contain_text("Not found")
+    page.locator("article").get_by_role("link", name="Kompetenser").click()
+    expect(page).to_have_url(f"{site_url}kompetenser/")
+    page.go_back()
+    page.get_by_label("Sök på webbplatsen").fill("kallsamtal")
+    page.get_by_label("Sök på webbplatsen").press("Enter")
+    expect(page.locator("input.md-search__input")).to_have_value("kallsamtal")
+    expect(page.locator(".md-search-result__list")).to_contain_text("Prospektering")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["artiklar/gor-som-topporganisationer-b2b/", f"kompetenser/{COMPETENCY}/", "tankesatt/hunger/"],
+)
+def test_reading_pages_print_their_text_without_the_site_around_it(
+    page: Page, site_url: str, url: str
+) -> None:
+    page.goto(site_url + url)
+    page.emulate_media(media="print")
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.locator("article p").first).to_be_visible()
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator("#sk-check")).to_be_hidden()  # the self-check is for the screen
+    if url.startswith("artiklar/"):
+        expect(page.locator(".sk-article-facts")).to_contain_text("Källa:")
