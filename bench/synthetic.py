@@ -65,7 +65,8 @@ def write_content(content: Path, n: int, seed: int = 1) -> None:
         statements: list[dict[str, object]] = [
             {
                 "id": f"syn-{i:04d}-{k}",
-                "text": "Jag " + _sentence(rng, words).lower()[:180],  # first person
+                "text": "Jag " + (said := _sentence(rng, words).lower()[:180]),  # first person
+                "manager_text": "Säljaren " + said,
                 "based_on": phrase,
             }
             for k, phrase in enumerate(phrases, 1)

@@ -95,9 +95,25 @@ def content_trees(draw: st.DrawFn, calm: bool | None = None) -> dict[str, str]:
             "mindsets": [mindset],
             "keywords": draw(st.lists(text, max_size=3)),
             "statements": [
-                {"id": "lyssna-1", "text": draw(text), "based_on": phrase},
-                {"id": "lyssna-2", "text": draw(text), "based_on": phrase},
-                {"id": "lyssna-3", "text": draw(text), "based_on": phrase, "reverse": True},
+                {
+                    "id": "lyssna-1",
+                    "text": draw(text),
+                    "manager_text": draw(text),
+                    "based_on": phrase,
+                },
+                {
+                    "id": "lyssna-2",
+                    "text": draw(text),
+                    "manager_text": draw(text),
+                    "based_on": phrase,
+                },
+                {
+                    "id": "lyssna-3",
+                    "text": draw(text),
+                    "manager_text": draw(text),
+                    "based_on": phrase,
+                    "reverse": True,
+                },  # fmt: skip
             ],
         },
         f"## H {{#h}}\n\n{phrase} och {mindset}.\n\n{draw(body_extra)}",

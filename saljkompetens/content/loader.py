@@ -236,7 +236,9 @@ class _Loading:
         data = doc.data
         body = self._body(doc)
         statements = tuple(
-            Statement(s["id"], s["text"], s["based_on"], s.get("reverse", False))
+            Statement(
+                s["id"], s["text"], s["based_on"], s.get("reverse", False), s["manager_text"]
+            )
             for s in data["statements"]
         )
         flat_body = " ".join(body.split())
@@ -263,6 +265,13 @@ class _Loading:
                     doc,
                     "påståendet ska vara skrivet i första person (jag …) om något man gör",
                     ("statements", index, "text"),
+                )
+            if not _ABOUT_SELLER.search(statement.manager_text):
+                self.error(
+                    doc,
+                    "chefens version av påståendet ska handla om säljaren: skriv den med "
+                    '"Säljaren …" (och hen/hens där det behövs)',
+                    ("statements", index, "manager_text"),
                 )
             giveaway = _GIVEAWAY.search(statement.text)
             if giveaway:
@@ -482,6 +491,7 @@ class _Loading:
 
 
 _FIRST_PERSON = re.compile(r"\b(jag|mig|min|mitt|mina)\b", re.IGNORECASE)
+_ABOUT_SELLER = re.compile(r"\bsäljaren?s?\b|\bhen(s)?\b", re.IGNORECASE)
 # Clauses that tell the visitor which answer is wanted ("… för att slippa …").
 _GIVEAWAY = re.compile(
     r"\b(för att slippa|för att undvika|i stället för att|istället för att|så att stämningen)\b",

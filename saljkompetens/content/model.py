@@ -25,6 +25,7 @@ class Statement:
     ```yaml
     - id: prospektering-2
       text: Jag väntar på att kampanjer ska ge mig nya möjligheter.
+      manager_text: Säljaren väntar på att kampanjer ska ge hen nya möjligheter.
       reverse: true
       based_on: "inte beroende av kampanjer eller enstaka stora kunder"
     ```
@@ -34,6 +35,7 @@ class Statement:
     text: str
     based_on: str
     reverse: bool = False
+    manager_text: str = ""  # the same statement about the seller, for a manager's rating
 
 
 @dataclass(frozen=True)

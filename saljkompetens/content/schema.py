@@ -32,7 +32,7 @@ _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 STATEMENT: Schema = {
     "type": "object",
-    "required": ["id", "text", "based_on"],
+    "required": ["id", "text", "manager_text", "based_on"],
     "additionalProperties": False,
     "properties": {
         "id": {
@@ -43,6 +43,12 @@ STATEMENT: Schema = {
             "publicerats: sparade svar pekar på det.",
         },
         "text": {**_TEXT, "maxLength": 200, "description": "Påståendet i första person."},
+        "manager_text": {
+            **_TEXT,
+            "maxLength": 200,
+            "description": "Samma påstående om säljaren, som chefen läser när hen skattar en "
+            "säljare (\"Säljaren …\", med hen/hens/sin där det behövs).",
+        },
         "reverse": {
             "type": "boolean",
             "description": "`true` om påståendet beskriver det svaga beteendet "
