@@ -93,7 +93,8 @@ def test_missing_files_exit_2(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     for args, message in [
         ((), "fel: ange ett kommando, t.ex. score SVAR.json.\n"),
-        (("rakna",), 'fel: okänt kommando "rakna". Använd "score" (se --help).\n'),
+        (("rakna",), 'fel: okänt kommando "rakna". Använd "score" eller "team" (se --help).\n'),
+        (("score", "a.json", "--csv"), 'fel: okänd flagga "--csv" (se --help).\n'),
         (("score",), "fel: ange exakt en svarsfil: python -m scoring_py score SVAR.json\n"),
         (("score", "a.json", "--verbose"), 'fel: okänd flagga "--verbose" (se --help).\n'),
         (("score", "a.json", "--role"), "fel: --role behöver ett värde.\n"),
@@ -131,3 +132,47 @@ def test_the_pages_export_file_is_scored_as_it_is(tmp_path: Path) -> None:
     result = json.loads(done.stdout)
     scores = {entry["slug"]: entry["score"] for entry in result["competencies"]}
     assert (scores["prospektering"], scores["avslut"], scores["behovsanalys"]) == (75, 75, None)
+
+
+def team_files(tmp_path: Path) -> list[Path]:
+    """The four sellers of tests/test_scoring_team.py, a manager's rating and a broken file."""
+    from tests.test_scoring_team import FOUR, MANAGER_AB, file
+
+    files = [*FOUR, ("chef-ab.json", file(MANAGER_AB, "ab", "manager")), ("trasig.json", "{")]
+    paths = []
+    for name, text in files:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    return paths
+
+
+def test_team_csv_is_the_one_the_page_downloads(tmp_path: Path) -> None:
+    from scoring_py import team
+
+    paths = team_files(tmp_path)
+    done = run("team", *map(str, paths), "--csv", "--role", "nykundsjagare",
+               "--definition", str(FIXTURE))  # fmt: skip
+    assert done.returncode == 1  # the broken file could not be used; the rest is shown
+    expected = team(
+        FIXTURE.read_text(encoding="utf-8"),
+        [(p.name, p.read_text(encoding="utf-8")) for p in paths],
+        "nykundsjagare",
+    )
+    assert done.stdout.decode("utf-8") == expected["csv"]
+    assert done.stdout.decode("utf-8").startswith("person,prospektering,behovsanalys,")
+    assert b"fel i trasig.json:" in done.stderr
+
+
+def test_team_json_with_good_files_exits_0(tmp_path: Path) -> None:
+    paths = team_files(tmp_path)[:4]
+    done = run("team", *map(str, paths), "--definition", str(FIXTURE))
+    assert done.returncode == 0, done.stderr
+    view = json.loads(done.stdout)
+    assert [p["label"] for p in view["people"]] == ["AB", "Person 1", "Person 2", "D"]
+    assert view["aggregate"]["people"] == 4
+
+
+def test_team_needs_a_file() -> None:
+    done = run("team", "--definition", str(FIXTURE))
+    assert done.returncode == 2
+    assert "ange minst en svarsfil" in done.stderr.decode("ascii", "backslashreplace")

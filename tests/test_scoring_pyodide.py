@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from scoring_py import ScoringError, score_json
+from scoring_py import ScoringError, score_json, team_json
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "scoring"
@@ -19,9 +19,22 @@ PYODIDE = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
 pytestmark = pytest.mark.pyodide
 
 
+def team_case() -> dict[str, Any]:
+    """The four sellers and the manager's rating of tests/test_scoring_team.py."""
+    from tests.test_scoring_team import FOUR, MANAGER_AB, file
+
+    files = [*FOUR, ("chef-ab.json", file(MANAGER_AB, "ab", "manager")), ("trasig.json", "{")]
+    return {
+        "name": "teamet (test_scoring_team)",
+        "role": "nykundsjagare",
+        "definition": (FIXTURES / "definition.json").read_text(encoding="utf-8"),
+        "team_files": json.dumps([{"name": n, "text": t} for n, t in files]),
+    }
+
+
 def load_cases() -> list[dict[str, Any]]:
     definition = (FIXTURES / "definition.json").read_text(encoding="utf-8")
-    cases = []
+    cases = [team_case()]
     for vector in json.loads((FIXTURES / "vectors.json").read_text(encoding="utf-8")):
         answers = vector.get("answers_text") or json.dumps(vector["answers"], ensure_ascii=False)
         cases.append(
@@ -35,8 +48,13 @@ def load_cases() -> list[dict[str, Any]]:
     return cases
 
 
-def run_in_cpython(case: dict[str, Any]) -> dict[str, str]:
+def run_in_cpython(case: dict[str, Any]) -> dict[str, Any]:
     try:
+        if "team_files" in case:
+            seen: list[list[int]] = []
+            text = team_json(case["definition"], case["team_files"], case["role"],
+                             lambda done, total: seen.append([done, total]))  # fmt: skip
+            return {"ok": text, "progress": seen}
         return {"ok": score_json(case["definition"], case["answers"], case["role"])}
     except ScoringError as error:
         return {"error": str(error)}
@@ -145,3 +163,18 @@ def test_pyodide_gives_the_hand_worked_results(pyodide_run: dict[str, Any]) -> N
         "instämmer i motsatser": ["acquiescence"],
         "för bra för att vara sant": ["too-good"],
     }
+
+
+def test_pyodide_gives_the_hand_worked_team(pyodide_run: dict[str, Any]) -> None:
+    """The team numbers of tests/test_scoring_team.py, in Pyodide, with a JS progress callback."""
+    result = pyodide_run["results"][0]
+    assert result["progress"] == [[n, 6] for n in range(1, 7)]
+    view = json.loads(result["ok"])
+    rows = {r["slug"]: r for r in view["aggregate"]["competencies"]}
+    assert (rows["prospektering"]["median"], rows["prospektering"]["median_gap"]) == (62.5, 22.5)
+    assert rows["prospektering"]["counts"] == {"under": 2, "at": 1, "over": 1}
+    assert view["aggregate"]["priorities"] == ["prospektering", "behovsanalys", "avslut"]
+    assert view["csv"].splitlines()[1:3] == ["AB,100,50,75,25,", "Person 1,75,75,50,50,"]
+    pair = {c["slug"]: c for c in view["pairs"][0]["competencies"]}
+    assert (pair["prospektering"]["difference"], pair["prospektering"]["flagged"]) == (-2.0, True)
+    assert "inte giltig JSON" in view["files"][-1]["error"]

@@ -1,9 +1,12 @@
 // Runs scoring vectors through scoring_py inside real Pyodide (Python 3.14) under Node.
 //
 // Usage (cwd = project root): node tests/pyodide/run_vectors.mjs WHEEL CASES.json
-// CASES.json: [{"name", "definition": text, "answers": text, "role": string|null}, ...]
+// CASES.json: [{"name", "definition": text, "answers": text, "role": string|null}, ...]; a
+// case with "team_files" (the JSON text team_json reads) instead of "answers" runs the team
+// view, with a JavaScript progress callback as the browser worker passes one.
 // Prints one JSON object: {"python": sys.version, "results": [{"ok": text} | {"error": text}]}
-// where "ok" is score_json's output and "error" a ScoringError message. Any other
+// where "ok" is score_json's (or team_json's) output and "error" a ScoringError message; a team
+// case also gets "progress": the [done, total] pairs the callback received. Any other
 // Python exception is reported as {"crash": "Type: message"}.
 import { readFile } from "node:fs/promises";
 import { loadPyodide } from "pyodide";
@@ -21,8 +24,10 @@ const run = pyodide.runPython(`
 import json
 import scoring_py
 
-def run(definition, answers, role):
+def run(definition, answers, role, team_files, progress):
     try:
+        if isinstance(team_files, str):
+            return json.dumps({"ok": scoring_py.team_json(definition, team_files, role, progress)})
         return json.dumps({"ok": scoring_py.score_json(definition, answers, role)})
     except scoring_py.ScoringError as error:
         return json.dumps({"error": str(error)})
@@ -33,7 +38,15 @@ run
 `);
 
 const cases = JSON.parse(await readFile(casesPath, "utf8"));
-const results = cases.map((c) => JSON.parse(run(c.definition, c.answers, c.role ?? null)));
+const results = cases.map((c) => {
+  const progress = [];
+  const result = JSON.parse(
+    run(c.definition, c.answers ?? null, c.role ?? null, c.team_files ?? null, (done, total) =>
+      progress.push([done, total]),
+    ),
+  );
+  return c.team_files ? { ...result, progress } : result;
+});
 const python = pyodide.runPython("import sys; sys.version");
 run.destroy();
 process.stdout.write(`${JSON.stringify({ python, results })}\n`);

@@ -25,6 +25,7 @@ from .formats import (
 )
 from .model import Definition
 from .scoring import prepare, score, score_json
+from .team import team, team_csv, team_json
 
 __all__ = [
     "ANSWERS_FORMAT",
@@ -41,6 +42,9 @@ __all__ = [
     "read_definition",
     "score",
     "score_json",
+    "team",
+    "team_csv",
+    "team_json",
     "write_answers",
     "write_definition",
     "write_export",

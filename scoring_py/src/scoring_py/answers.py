@@ -1,5 +1,6 @@
 """The respondent's answers: an immutable value object and its validation."""
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -8,10 +9,26 @@ from typing import Any
 from .errors import ScoringError, describe_value, shorten
 from .model import Definition
 
-__all__ = ["NOT_APPLICABLE", "Answers", "answers_from_data"]
+__all__ = [
+    "LABEL_MAX",
+    "MANAGER",
+    "NOT_APPLICABLE",
+    "RATERS",
+    "SELF",
+    "Answers",
+    "answers_from_data",
+]
 
 NOT_APPLICABLE = "ej-aktuellt"
 """The answer "Ej aktuellt i min roll": kept as given, counted as unanswered."""
+
+SELF = "self"
+MANAGER = "manager"
+RATERS = (SELF, MANAGER)
+"""Who answered: the seller about themselves, or their manager about the seller."""
+
+LABEL_MAX = 40
+"""Longest label (the name or initials a seller puts on their export)."""
 
 
 @dataclass(frozen=True)
@@ -22,11 +39,15 @@ class Answers:
         values: Answered statements only (id → raw scale value), in definition order.
         role: Chosen role slug, or None.
         not_applicable: Statements answered "Ej aktuellt i min roll" (not scored).
+        label: The name or initials the file carries (for a team view), or None.
+        rater: ``"self"`` (the seller) or ``"manager"`` (the seller's manager).
     """
 
     values: Mapping[str, int]
     role: str | None
     not_applicable: frozenset[str] = frozenset()
+    label: str | None = None
+    rater: str = SELF
 
 
 def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
@@ -43,7 +64,42 @@ def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
         role = definition.role(role).slug
     raw = data["answers"]
     not_applicable = frozenset(key for key, value in raw.items() if value == NOT_APPLICABLE)
-    return Answers(values=values, role=role, not_applicable=not_applicable)
+    return Answers(
+        values=values,
+        role=role,
+        not_applicable=not_applicable,
+        label=_label(data.get("label")),
+        rater=_rater(data.get("rater", SELF)),
+    )
+
+
+def _label(value: Any) -> str | None:
+    """The label as given (trimmed, NFC), None for none; refused if it could mislead."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ScoringError(f'Märkningen ("label") måste vara text, fick {describe_value(value)}.')
+    label = unicodedata.normalize("NFC", value.strip())
+    if len(label) > LABEL_MAX:
+        raise ScoringError(
+            f'Märkningen ("label") får vara högst {LABEL_MAX} tecken, fick {len(label)}.'
+        )
+    hidden = [c for c in label if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+    if hidden:
+        raise ScoringError(
+            f'Märkningen ("label") innehåller ett osynligt tecken (U+{ord(hidden[0]):04X}); '
+            "skriv den med vanliga bokstäver."
+        )
+    return label or None
+
+
+def _rater(value: Any) -> str:
+    if value not in RATERS or not isinstance(value, str):
+        raise ScoringError(
+            f'"rater" anger vem som har svarat och ska vara "{SELF}" (säljaren själv) eller '
+            f'"{MANAGER}" (säljarens chef), fick {describe_value(value)}.'
+        )
+    return value
 
 
 def _values(data: dict[str, Any], definition: Definition) -> Mapping[str, int]:

@@ -1,5 +1,10 @@
-"""Command line: ``python -m scoring_py score ANSWERS.json [--role SLUG] [--definition PATH]``."""
+"""Command line::
 
+python -m scoring_py score ANSWERS.json [--role SLUG] [--definition PATH]
+python -m scoring_py team FILE... [--role SLUG] [--csv] [--definition PATH]
+"""
+
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -7,7 +12,9 @@ from typing import TextIO
 from .errors import ScoringError
 from .formats import DEFINITION_PATH
 from .json_text import MAX_TEXT_BYTES
+from .result import to_canonical_json
 from .scoring import score_json
+from .team import team
 
 __all__ = ["DEFAULT_DEFINITION", "main"]
 
@@ -15,10 +22,12 @@ DEFAULT_DEFINITION = f"site/{DEFINITION_PATH}"
 """Definition used when --definition is not given (from the built site)."""
 
 EXIT_OK = 0
+EXIT_SOME_FILES = 1
 EXIT_ERROR = 2
 
 HELP = f"""\
 användning: python -m scoring_py score SVAR.json [--role ROLL] [--definition SÖKVÄG]
+            python -m scoring_py team FIL... [--role ROLL] [--csv] [--definition SÖKVÄG]
 
 Räknar fram resultatet av självskattningen i Säljkompetens och skriver det
 som JSON (samma format som i webbläsaren) till standard output.
@@ -27,17 +36,22 @@ kommandon:
   score SVAR.json        poängsätt svaren i SVAR.json: sidans exportfil
                          ("saljkompetens-export") eller bara svaren
                          ("saljkompetens-svar")
+  team FIL...            teamets bild av flera säljares svarsfiler, som på
+                         sidan /team/: JSON, eller med --csv en rad per person
+                         (person och en kolumn per kompetens)
 
 flaggor:
   --role ROLL            jämför med rollen ROLL (t.ex. nykundsjagare); ersätter
                          rollen i svarsfilen
+  --csv                  (team) skriv tabellen som CSV i stället för JSON
   --definition SÖKVÄG    bedömningsdefinitionen att använda
                          (standard: {DEFAULT_DEFINITION},
                          från den byggda webbplatsen)
   -h, --help             visa den här hjälpen och avsluta
 
-Avslutningsstatus: 0 om allt gick bra, 2 vid fel. Felet skrivs till
-standard error som "fel: <meddelande>".
+Avslutningsstatus: 0 om allt gick bra, 1 om någon fil i team inte kunde
+användas (de andra visas ändå), 2 vid fel. Fel skrivs till standard error
+som "fel: <meddelande>" (för en fil: "fel i FIL: <meddelande>").
 """
 
 
@@ -52,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name (default: ``sys.argv[1:]``).
 
     Returns:
-        0 on success, 2 on any error (after printing ``fel: <meddelande>`` to stderr).
+        0 on success; 1 when `team` could not use some file (the rest is shown); 2 on any
+        other error (after printing ``fel: <meddelande>`` to stderr).
     """
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -62,25 +77,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "-h" in args or "--help" in args:
             _write(sys.stdout, HELP)
             return EXIT_OK
-        answers_path, role, definition_path = _parse(args)
-        result = score_json(
-            _read(definition_path, "bedömningsdefinitionen"),
-            _read(answers_path, "svarsfilen"),
-            role,
-        )
+        command, paths, role, definition_path, as_csv = _parse(args)
+        definition = _read(definition_path, "bedömningsdefinitionen")
+        if command == "score":
+            _write(sys.stdout, score_json(definition, _read(paths[0], "svarsfilen"), role) + "\n")
+            return EXIT_OK
+        return _team(definition, paths, role, as_csv)
     except (ScoringError, _UsageError) as error:
         _write(sys.stderr, f"fel: {error}\n")
         return EXIT_ERROR
-    _write(sys.stdout, result + "\n")
-    return EXIT_OK
 
 
-def _parse(args: list[str]) -> tuple[str, str | None, str]:
+def _team(definition: str, paths: list[str], role: str | None, as_csv: bool) -> int:
+    """The team view of the files at `paths`; each file that cannot be used is named."""
+    files: list[tuple[str, str]] = []
+    failed = False
+    for path in paths:
+        try:
+            files.append((os.path.basename(path), _read(path, "svarsfilen")))
+        except ScoringError as error:
+            _write(sys.stderr, f"fel i {path}: {error}\n")
+            failed = True
+    result = team(definition, files, role)
+    for report in result["files"]:
+        if report["error"]:
+            _write(sys.stderr, f"fel i {report['file']}: {report['error']}\n")
+            failed = True
+    _write(sys.stdout, result["csv"] if as_csv else to_canonical_json(result) + "\n")
+    return EXIT_SOME_FILES if failed else EXIT_OK
+
+
+def _parse(args: list[str]) -> tuple[str, list[str], str | None, str, bool]:
     command, *rest = args
-    if command != "score":
-        raise _UsageError(f'okänt kommando "{command}". Använd "score" (se --help).')
+    if command not in ("score", "team"):
+        raise _UsageError(f'okänt kommando "{command}". Använd "score" eller "team" (se --help).')
     options: dict[str, str] = {}
     positional: list[str] = []
+    as_csv = False
     while rest:
         arg = rest.pop(0)
         name, has_value, value = arg.partition("=")
@@ -92,13 +125,18 @@ def _parse(args: list[str]) -> tuple[str, str | None, str]:
             if name in options:
                 raise _UsageError(f"{name} får bara anges en gång.")
             options[name] = value
+        elif arg == "--csv" and command == "team":
+            as_csv = True
         elif arg.startswith("-") and arg != "-":
             raise _UsageError(f'okänd flagga "{arg}" (se --help).')
         else:
             positional.append(arg)
-    if len(positional) != 1:
+    if command == "score" and len(positional) != 1:
         raise _UsageError("ange exakt en svarsfil: python -m scoring_py score SVAR.json")
-    return positional[0], options.get("--role"), options.get("--definition", DEFAULT_DEFINITION)
+    if command == "team" and not positional:
+        raise _UsageError("ange minst en svarsfil: python -m scoring_py team FIL...")
+    definition = options.get("--definition", DEFAULT_DEFINITION)
+    return command, positional, options.get("--role"), definition, as_csv
 
 
 def _read(path: str, what: str) -> str:

@@ -14,7 +14,7 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from .answers import NOT_APPLICABLE, Answers, answers_from_data
+from .answers import NOT_APPLICABLE, SELF, Answers, answers_from_data
 from .definition import definition_from_data
 from .errors import ScoringError, describe_value
 from .json_text import parse_json_text
@@ -163,12 +163,17 @@ def write_answers(answers: Answers) -> dict[str, Any]:
     """The answers as a new ``saljkompetens-svar`` object."""
     values: dict[str, int | str] = dict(answers.values)
     values.update(dict.fromkeys(sorted(answers.not_applicable), NOT_APPLICABLE))
-    return {
+    data: dict[str, Any] = {
         "format": ANSWERS_FORMAT,
         "version": ANSWERS_VERSION,
         "answers": values,
         "role": answers.role,
     }
+    if answers.label is not None:
+        data["label"] = answers.label
+    if answers.rater != SELF:
+        data["rater"] = answers.rater
+    return data
 
 
 def write_export(answers: Answers, result: dict[str, Any] | None) -> dict[str, Any]:

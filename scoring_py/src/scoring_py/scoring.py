@@ -60,7 +60,7 @@ def score_json(definition_text: str, answers_text: str, role: str | None = None)
         role = None
     if role is not None and not isinstance(role, str):
         raise ScoringError(f"Rollen måste anges som text, fick {describe_value(role)}.")
-    return to_canonical_json(score(_cached_definition(definition_text), answers_text, role))
+    return to_canonical_json(score(cached_definition(definition_text), answers_text, role))
 
 
 def _is_js_null(value: Any) -> bool:
@@ -69,7 +69,7 @@ def _is_js_null(value: Any) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _cached_definition(text: str) -> Definition:
+def cached_definition(text: str) -> Definition:
     return read_definition(text)
 
 
@@ -79,4 +79,4 @@ def prepare(definition_text: str) -> None:
     Raises:
         ScoringError: If the definition is malformed.
     """
-    _cached_definition(definition_text)
+    cached_definition(definition_text)

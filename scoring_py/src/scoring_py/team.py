@@ -1,0 +1,466 @@
+"""A team's picture from many answer files, as a sales manager sees it.
+
+Every file is read and scored by the same rules as one person's report. On top of that:
+
+- **people**: one row per seller's own rating (self), labelled as the file says or
+  "Person 1…n"; a manager's rating of a seller is paired with the seller's own by label;
+- **aggregates** (only from :data:`MIN_TEAM` people, so that no one's answers can be worked
+  out from them): per competency the lowest, median and highest shown score and every
+  score as a dot; with a role, how many are under / at / over its target, and the team's
+  priorities: the competencies where most people are under the target (then the largest
+  median gap), ties named together;
+- **self and manager**: per competency the mean difference per statement answered by both
+  (manager − self, on the answer scale); a difference of at least :data:`FLAG_STEPS` step
+  per statement is flagged (one step is the smallest difference the scale can express for
+  every statement, so a smaller mean is partly single disagreements);
+- **files** that could not be used, each with a Swedish message, and every other file kept;
+- the table as CSV (one row per person: ``person`` and one column per competency slug).
+"""
+
+import csv
+import io
+import json
+import statistics
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .answers import MANAGER, Answers
+from .errors import ScoringError, shorten
+from .formats import EXPORT_FORMAT, read_answers, read_definition
+from .json_text import parse_json_text
+from .model import Definition, Role
+from .quality import quality_notes
+from .ranking import role_statuses
+from .result import to_canonical_json
+from .rounding import round_half_up
+from .scores import CompetencyScore, score_competencies
+from .scoring import cached_definition
+
+__all__ = ["FLAG_STEPS", "MAX_FILES", "MIN_TEAM", "team", "team_csv", "team_json"]
+
+MIN_TEAM = 3
+"""Fewest people whose own ratings the team aggregates are shown for."""
+
+FLAG_STEPS = 1
+"""Mean difference per statement (in answer steps) from which self and manager differ."""
+
+MAX_FILES = 1000
+"""Most files one team view reads."""
+
+_CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class _Person:
+    file: str
+    label: str
+    labelled: bool
+    answers: Answers
+    scores: list[CompetencyScore]
+
+
+def team(
+    definition: "Definition | dict[str, Any] | str",
+    files: Sequence[tuple[str, str]],
+    role: str | None = None,
+    progress: Callable[[int, int], Any] | None = None,
+) -> dict[str, Any]:
+    """The team view of `files` (each a name and its JSON text), as a JSON-ready dict.
+
+    Args:
+        definition: The assessment definition.
+        files: The answer files: the page's export or plain answers, as the CLI reads them.
+        role: A role slug to compare with, or None.
+        progress: Called with (files done, files in all) after each file.
+
+    Raises:
+        ScoringError: If the definition or role is invalid or there are too many files;
+            a bad file is reported in ``files``, never raised.
+    """
+    definition = read_definition(definition)
+    chosen = definition.role(role) if role is not None else None
+    if len(files) > MAX_FILES:
+        raise ScoringError(f"Högst {MAX_FILES} filer åt gången, fick {len(files)}.")
+    people: list[_Person] = []
+    managers: list[_Person] = []
+    reports: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], str] = {}
+    unlabelled = 0
+    for done, (name, text) in enumerate(files, 1):
+        report: dict[str, Any] = {"file": name, "error": None, "note": None}
+        reports.append(report)
+        try:
+            answers = _read(definition, text)
+        except ScoringError as error:
+            report["error"] = str(error)
+        else:
+            key = _same(answers)
+            label_key = (answers.rater, _match(answers.label)) if answers.label else None
+            if key in seen:
+                report["error"] = f"Samma svar som i {seen[key]}; filen räknas bara en gång."
+            elif label_key is not None and label_key in seen:
+                other = seen[label_key]
+                kind = "en chefsskattning" if answers.rater == MANAGER else "en självskattning"
+                report["error"] = (
+                    f'Det finns redan {kind} märkt "{answers.label}" ({other}); den här visas '
+                    "inte. Är det två olika personer, ge dem olika märkning."
+                )
+            elif answers.rater == MANAGER and answers.label is None:
+                report["error"] = (
+                    "Chefens skattning saknar säljarens märkning, så den kan inte jämföras med "
+                    "någon självskattning. Exportera den igen med säljarens namn eller initialer."
+                )
+            else:
+                seen[key] = name
+                if label_key is not None:
+                    seen[label_key] = name
+                if answers.label is None:
+                    unlabelled += 1
+                person = _Person(
+                    name,
+                    answers.label or f"Person {unlabelled}",
+                    answers.label is not None,
+                    answers,
+                    score_competencies(definition, answers),
+                )
+                (managers if answers.rater == MANAGER else people).append(person)
+                report["label"] = person.label
+                report["rater"] = answers.rater
+        if progress is not None:
+            progress(done, len(files))
+    pairs = _pairs(definition, people, managers, reports)
+    aggregate = _aggregate(definition, people, chosen) if len(people) >= MIN_TEAM else None
+    result = {
+        "format": "saljkompetens-team",
+        "version": 1,
+        "min_team": MIN_TEAM,
+        "flag_steps": FLAG_STEPS,
+        "role": None if chosen is None else {"slug": chosen.slug, "title": chosen.title},
+        "competencies": [
+            {"slug": c.slug, "title": c.title, "url": c.url} for c in definition.competencies
+        ],
+        "people": [_person(definition, p, chosen) for p in people],
+        "pairs": pairs,
+        "aggregate": aggregate,
+        "files": reports,
+    }
+    result["summary"] = _summary(result, len(managers))
+    result["csv"] = team_csv(result)
+    return result
+
+
+def team_json(
+    definition_text: str,
+    files_text: str,
+    role: str | None = None,
+    progress: Callable[[int, int], Any] | None = None,
+) -> str:
+    """The team view as JSON text; `files_text` is a JSON list of ``{"name", "text"}``.
+
+    This is the entry point the browser worker calls (in Pyodide), with `progress` a
+    JavaScript function; ``jsnull`` counts as None.
+    """
+    files = json.loads(files_text)
+    if not isinstance(files, list) or not all(
+        isinstance(f, dict) and isinstance(f.get("name"), str) and isinstance(f.get("text"), str)
+        for f in files
+    ):
+        raise ScoringError('Filerna ska ges som en lista av {"name": …, "text": …}.')
+    chosen = role if isinstance(role, str) else None
+    result = team(cached_definition(definition_text), [(f["name"], f["text"]) for f in files],
+                  chosen, progress)  # fmt: skip
+    return to_canonical_json(result)
+
+
+def team_csv(result: dict[str, Any]) -> str:
+    """The team table as CSV text: ``person`` and one column per competency slug (the shown
+    score, empty where unscored), one row per person's own rating, in file order.
+
+    A label that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) gets a
+    leading ``'``.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    slugs = [c["slug"] for c in result["competencies"]]
+    writer.writerow(["person", *slugs])
+    for person in result["people"]:
+        label = person["label"]
+        if label.startswith(_CSV_FORMULA):
+            label = "'" + label
+        cells = {c["slug"]: c["score"] for c in person["competencies"]}
+        writer.writerow([label, *("" if cells[s] is None else cells[s] for s in slugs)])
+    return out.getvalue()
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _read(definition: Definition, text: str) -> Answers:
+    """One file's answers; a file made for other statements says so plainly."""
+    data = parse_json_text(text, "Svaren")
+    inner = data.get("answers") if isinstance(data, dict) else None
+    if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT and isinstance(inner, dict):
+        inner = inner.get("answers")
+    if isinstance(inner, dict):
+        unknown = [key for key in inner if key not in definition.item_ids]
+        if unknown:
+            raise ScoringError(
+                f"Filen är gjord för andra påståenden än dagens: {len(unknown)} av "
+                f"{len(inner)} svar gäller påståenden som inte finns nu "
+                f'(t.ex. "{shorten(str(unknown[0]))}"). '
+                "Den kommer troligen från en äldre eller nyare version av självskattningen; "
+                "be om en ny export."
+            )
+    return read_answers(data, definition)
+
+
+def _same(answers: Answers) -> tuple[Any, ...]:
+    """What makes two files the same file: the same answers by the same rater and label."""
+    return (
+        answers.rater,
+        _match(answers.label),
+        tuple(sorted(answers.values.items())),
+        tuple(sorted(answers.not_applicable)),
+    )
+
+
+def _match(label: str | None) -> str | None:
+    """A label as it is matched: "AB", "ab" and "ＡＢ" are one person."""
+    return None if label is None else unicodedata.normalize("NFKC", label).casefold()
+
+
+# -- one person -------------------------------------------------------------------------------
+
+
+def _person(definition: Definition, person: _Person, role: Role | None) -> dict[str, Any]:
+    statuses = (
+        {s.entry.competency.slug: s for s in role_statuses(role, person.scores)} if role else {}
+    )
+    cells = []
+    for entry in person.scores:
+        score = None if entry.score is None else round_half_up(entry.score)
+        cell: dict[str, Any] = {
+            "slug": entry.competency.slug,
+            "score": score,
+            "low": entry.low,
+            "high": entry.high,
+            "answered": len(entry.answered),
+            "level": None if entry.score is None else _level(definition, entry.score),
+        }
+        status = statuses.get(entry.competency.slug)
+        if status is not None:
+            cell["target"] = status.target
+            cell["status"] = status.status
+        cells.append(cell)
+    return {
+        "label": person.label,
+        "labelled": person.labelled,
+        "file": person.file,
+        "answered": len(person.answers.values),
+        "competencies": cells,
+        "quality": quality_notes(definition, person.answers),
+    }
+
+
+def _level(definition: Definition, score: Fraction) -> int:
+    return definition.bands.index(definition.band_for(score))
+
+
+# -- self and manager -------------------------------------------------------------------------
+
+
+def _pairs(
+    definition: Definition,
+    people: list[_Person],
+    managers: list[_Person],
+    reports: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Each manager's rating beside the seller's own, by label."""
+    own = {_match(p.label): p for p in people if p.labelled}
+    notes = {r["file"]: r for r in reports}
+    pairs = []
+    for manager in managers:
+        seller = own.get(_match(manager.label))
+        if seller is None:
+            notes[manager.file]["note"] = (
+                f'Det finns ingen självskattning märkt "{manager.label}" bland filerna, så '
+                "chefens skattning visas utan jämförelse."
+            )
+        pairs.append(
+            {
+                "label": manager.label if seller is None else seller.label,
+                "self_file": None if seller is None else seller.file,
+                "manager_file": manager.file,
+                "competencies": [
+                    _compare(definition, mine, theirs)
+                    for mine, theirs in zip(
+                        seller.scores if seller else [None] * len(manager.scores),
+                        manager.scores,
+                        strict=True,
+                    )
+                ],
+            }
+        )
+    return pairs
+
+
+def _compare(
+    definition: Definition, own: CompetencyScore | None, manager: CompetencyScore
+) -> dict[str, Any]:
+    """One competency as the seller and the manager rated it."""
+    shown: dict[str, Any] = {
+        "slug": manager.competency.slug,
+        "self": None if own is None or own.score is None else round_half_up(own.score),
+        "manager": None if manager.score is None else round_half_up(manager.score),
+        "both": 0,
+        "difference": None,
+        "flagged": False,
+    }
+    if own is None:
+        return shown
+    mine = {entry.item.id: entry.keyed for entry in own.answered}
+    both = [(mine[e.item.id], e.keyed) for e in manager.answered if e.item.id in mine]
+    shown["both"] = len(both)
+    if len(both) >= definition.min_answers:
+        difference = Fraction(sum(theirs - ours for ours, theirs in both), len(both))
+        shown["difference"] = round(float(difference), 2)
+        shown["flagged"] = abs(difference) >= FLAG_STEPS
+    return shown
+
+
+# -- the team -----------------------------------------------------------------------------------
+
+
+def _aggregate(definition: Definition, people: list[_Person], role: Role | None) -> dict[str, Any]:
+    """Spreads per competency, and with a role its counts and the team's priorities."""
+    rows = []
+    statuses = [
+        {s.entry.competency.slug: s for s in role_statuses(role, p.scores)} for p in people
+    ] if role else []  # fmt: skip
+    targets = {t.competency: t.level for t in role.targets} if role else {}
+    for position, competency in enumerate(definition.competencies):
+        shown = sorted(
+            round_half_up(score) for p in people if (score := p.scores[position].score) is not None
+        )
+        row: dict[str, Any] = {
+            "slug": competency.slug,
+            "title": competency.title,
+            "url": competency.url,
+            "articles": [{"title": a.title, "url": a.url} for a in competency.articles],
+            "scored": len(shown),
+            "unscored": len(people) - len(shown),
+            "lowest": shown[0] if shown else None,
+            "median": _number(statistics.median(shown)) if shown else None,
+            "highest": shown[-1] if shown else None,
+            "scores": shown,
+        }
+        if competency.slug in targets:
+            counts = {"under": 0, "at": 0, "over": 0}
+            for person in statuses:
+                status = person[competency.slug].status
+                if status is not None:
+                    counts[status] += 1
+            gaps = [targets[competency.slug] - score for score in shown]
+            row["target"] = targets[competency.slug]
+            row["counts"] = counts
+            row["median_gap"] = _number(statistics.median(gaps)) if gaps else None
+        rows.append(row)
+    return {"people": len(people), "competencies": rows, "priorities": _priorities(rows)}
+
+
+def _priorities(rows: list[dict[str, Any]]) -> list[str]:
+    """The competencies where most people are under the role's target, then the largest
+    median gap; the first three and any that tie with the third."""
+    under = [r for r in rows if "counts" in r and r["counts"]["under"] > 0]
+    ranked = sorted(under, key=lambda r: (-r["counts"]["under"], -(r["median_gap"] or 0)))
+    if len(ranked) > 3:
+        last = (ranked[2]["counts"]["under"], ranked[2]["median_gap"])
+        ranked = ranked[:3] + [
+            r for r in ranked[3:] if (r["counts"]["under"], r["median_gap"]) == last
+        ]
+    return [r["slug"] for r in ranked]
+
+
+def _number(value: float | Fraction | int) -> int | float:
+    """A median as JSON: an integer, or a half (the mean of two middle scores)."""
+    value = Fraction(value)
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+# -- words --------------------------------------------------------------------------------------
+
+
+def _summary(result: dict[str, Any], managers: int) -> list[str]:
+    people = len(result["people"])
+    failed = sum(1 for f in result["files"] if f["error"])
+    read = len(result["files"]) - failed
+    if not result["files"]:
+        return ["Lägg till svarsfiler från säljarna för att se teamets bild."]
+    own = _count(people, "självskattning", "självskattningar")
+    opening = f"{_count(read, 'fil', 'filer')} lästes: {own}"
+    if managers:
+        opening += f" och {_count(managers, 'chefsskattning', 'chefsskattningar')}"
+    if failed:
+        opening += f"; {_count(failed, 'fil', 'filer')} kunde inte användas (se listan)"
+    sentences = [opening + "."]
+    aggregate = result["aggregate"]
+    if aggregate is None:
+        sentences.append(
+            f"Teamets sammanställning (median, spridning och antal) visas först från "
+            f"{MIN_TEAM} personer, så att ingen enskild persons svar kan räknas fram ur den."
+        )
+    else:
+        titles = {c["slug"]: c["title"] for c in result["competencies"]}
+        rows = {r["slug"]: r for r in aggregate["competencies"]}
+        if result["role"] is not None:
+            priorities = aggregate["priorities"]
+            if priorities:
+                named = _join(
+                    [
+                        f"{titles[s]} ({rows[s]['counts']['under']} av {rows[s]['scored']})"
+                        for s in priorities
+                    ]
+                )
+                sentences.append(
+                    f"Jämfört med rollen {result['role']['title']} ligger flest under målet i "
+                    f"{named}; där finns teamets största utvecklingsbehov."
+                )
+            else:
+                sentences.append(
+                    f"Jämfört med rollen {result['role']['title']} ligger ingen tydligt under "
+                    "målet i någon kompetens, inom mätningens felmarginal."
+                )
+        medians = [r for r in aggregate["competencies"] if r["median"] is not None]
+        if medians:
+            top = max(medians, key=lambda r: r["median"])
+            bottom = min(medians, key=lambda r: r["median"])
+            sentences.append(
+                f"Enligt teamets egna skattningar är medianen högst i {top['title']} "
+                f"({_decimal(top['median'])}) och lägst i {bottom['title']} "
+                f"({_decimal(bottom['median'])}); varje enskilt värde har ett intervall på "
+                "ungefär ±10."
+            )
+    compared = [p for p in result["pairs"] if p["self_file"] is not None]
+    if compared:
+        flagged = sum(1 for p in compared for c in p["competencies"] if c["flagged"])
+        sentences.append(
+            f"För {_count(len(compared), 'person', 'personer')} finns både självskattning och "
+            f"chefens skattning; de skiljer sig med minst ett steg per påstående i "
+            f"{_count(flagged, 'kompetens', 'kompetenser')}."
+        )
+    return sentences
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def _decimal(value: int | float) -> str:
+    return str(value).replace(".", ",")

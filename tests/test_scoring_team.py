@@ -1,0 +1,234 @@
+"""The team view on the hand-written fixture. Every expected number is worked out by hand.
+
+Fixture (tests/fixtures/scoring/definition.json): scale 1..5, min_answers 2; prospektering
+(3 items, #2 reverse), behovsanalys (4, #3 reverse), forhandling (3, #2 reverse), avslut
+(3, #3 reverse), uppfoljning (4, #2 and #4 reverse). Role nykundsjagare targets
+prospektering 85, avslut 80, behovsanalys 70, forhandling 60. A reverse answer v counts
+6 − v; a score is (mean − 1) · 25. Tolerance: ±10.583 for 3 answers, ±9.712 for 4.
+
+Four sellers (their own ratings):
+
+            prospektering  behovsanalys  forhandling  avslut  uppfoljning
+  AB        5,1,5 → 100    3,3,3,3 → 50  4,2,4 → 75   2,2,4 → 25   –
+  (none)    4,2,4 → 75     4,4,2,4 → 75  3,3,3 → 50   3,3,3 → 50   –
+  (none)    2,4,2 → 25     2,2,4,2 → 25  5,1,5 → 100  4,4,2 → 75   3,3,3,3 → 50
+  D         3,3,3 → 50     5 (one) → –   4,2,4 → 75   5,5,1 → 100  –
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scoring_py.team import MIN_TEAM
+
+from scoring_py import ScoringError, team, team_json
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scoring" / "definition.json"
+
+
+def definition() -> dict[str, Any]:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def file(values: dict[str, Any], label: str | None = None, rater: str | None = None) -> str:
+    data: dict[str, Any] = {"format": "saljkompetens-svar", "version": 1, "answers": values}
+    if label is not None:
+        data["label"] = label
+    if rater is not None:
+        data["rater"] = rater
+    return json.dumps(data, ensure_ascii=False)
+
+
+def items(prefix: str, *values: Any) -> dict[str, Any]:
+    return {f"{prefix}-{n}": v for n, v in enumerate(values, 1)}
+
+
+A = {**items("prospektering", 5, 1, 5), **items("behovsanalys", 3, 3, 3, 3),
+     **items("forhandling", 4, 2, 4), **items("avslut", 2, 2, 4)}  # fmt: skip
+B = {**items("prospektering", 4, 2, 4), **items("behovsanalys", 4, 4, 2, 4),
+     **items("forhandling", 3, 3, 3), **items("avslut", 3, 3, 3)}  # fmt: skip
+C = {**items("prospektering", 2, 4, 2), **items("behovsanalys", 2, 2, 4, 2),
+     **items("forhandling", 5, 1, 5), **items("avslut", 4, 4, 2),
+     **items("uppfoljning", 3, 3, 3, 3)}  # fmt: skip
+D = {**items("prospektering", 3, 3, 3), "behovsanalys-1": 5,
+     **items("forhandling", 4, 2, 4), **items("avslut", 5, 5, 1)}  # fmt: skip
+# The manager's rating of AB: prospektering 3,3,3 (keyed 3,3,3 against AB's 5,5,5: −2 per
+# statement, flagged); behovsanalys all 3 (as AB: 0); forhandling one answer (no
+# comparison); avslut 3,2 (keyed 3,2 against 2,2: +1 and 0, mean +0.5, not flagged).
+MANAGER_AB = {**items("prospektering", 3, 3, 3), **items("behovsanalys", 3, 3, 3, 3),
+              "forhandling-1": 4, "avslut-1": 3, "avslut-2": 2}  # fmt: skip
+
+FOUR = [("ab.json", file(A, "AB")), ("b.json", file(B)), ("c.json", file(C)),
+        ("d.json", file(D, "D"))]  # fmt: skip
+
+
+def by_slug(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {row["slug"]: row for row in rows}
+
+
+def scores(person: dict[str, Any]) -> dict[str, int | None]:
+    return {c["slug"]: c["score"] for c in person["competencies"]}
+
+
+def test_people_are_shown_by_their_label_or_as_person_n() -> None:
+    result = team(definition(), FOUR)
+    assert [p["label"] for p in result["people"]] == ["AB", "Person 1", "Person 2", "D"]
+    assert [p["labelled"] for p in result["people"]] == [True, False, False, True]
+    assert [scores(p) for p in result["people"]] == [
+        {"prospektering": 100, "behovsanalys": 50, "forhandling": 75, "avslut": 25,
+         "uppfoljning": None},
+        {"prospektering": 75, "behovsanalys": 75, "forhandling": 50, "avslut": 50,
+         "uppfoljning": None},
+        {"prospektering": 25, "behovsanalys": 25, "forhandling": 100, "avslut": 75,
+         "uppfoljning": 50},
+        {"prospektering": 50, "behovsanalys": None, "forhandling": 75, "avslut": 100,
+         "uppfoljning": None},
+    ]  # fmt: skip
+
+
+def test_spread_per_competency() -> None:
+    rows = by_slug(team(definition(), FOUR)["aggregate"]["competencies"])
+    # prospektering 25, 50, 75, 100: median (50 + 75) / 2
+    assert (rows["prospektering"]["lowest"], rows["prospektering"]["median"],
+            rows["prospektering"]["highest"]) == (25, 62.5, 100)  # fmt: skip
+    assert rows["prospektering"]["scores"] == [25, 50, 75, 100]
+    # behovsanalys: D answered one statement, so three values 25, 50, 75
+    assert rows["behovsanalys"]["scores"] == [25, 50, 75]
+    assert (rows["behovsanalys"]["median"], rows["behovsanalys"]["unscored"]) == (50, 1)
+    assert rows["forhandling"]["median"] == 75  # 50, 75, 75, 100
+    assert rows["avslut"]["median"] == 62.5  # 25, 50, 75, 100
+    assert (rows["uppfoljning"]["scored"], rows["uppfoljning"]["median"]) == (1, 50)
+
+
+def test_role_counts_and_priorities() -> None:
+    result = team(definition(), FOUR, role="nykundsjagare")
+    rows = by_slug(result["aggregate"]["competencies"])
+    # prospektering 85: 100 over (15 > 10.58), 75 at (10), 25 and 50 under
+    assert rows["prospektering"]["counts"] == {"under": 2, "at": 1, "over": 1}
+    assert rows["prospektering"]["median_gap"] == 22.5  # gaps −15, 10, 35, 60
+    # avslut 80: 25 and 50 under, 75 at (5), 100 over (20)
+    assert rows["avslut"]["counts"] == {"under": 2, "at": 1, "over": 1}
+    assert rows["avslut"]["median_gap"] == 17.5  # gaps −20, 5, 30, 55
+    # behovsanalys 70 (±9.71): 50 and 25 under, 75 at (−5); D has no value
+    assert rows["behovsanalys"]["counts"] == {"under": 2, "at": 1, "over": 0}
+    assert rows["behovsanalys"]["median_gap"] == 20  # gaps −5, 20, 45
+    # forhandling 60: 50 at (10 ≤ 10.58), 75, 100, 75 over
+    assert rows["forhandling"]["counts"] == {"under": 0, "at": 1, "over": 3}
+    assert "counts" not in rows["uppfoljning"]  # no target
+    # most under first (2 each), then the largest median gap: 22.5, 20, 17.5
+    assert result["aggregate"]["priorities"] == ["prospektering", "behovsanalys", "avslut"]
+    assert result["summary"][1] == (
+        "Jämfört med rollen Nykundsjägare ligger flest under målet i Prospektering (2 av 4), "
+        "Behovsanalys (2 av 3) och Avslut (2 av 4); där finns teamets största utvecklingsbehov."
+    )
+
+
+def test_aggregates_only_from_three_people() -> None:
+    two = team(definition(), FOUR[:2])
+    assert two["aggregate"] is None
+    assert MIN_TEAM == 3
+    assert "visas först från 3 personer" in " ".join(two["summary"])
+    assert team(definition(), FOUR[:3])["aggregate"]["people"] == 3
+
+
+def test_self_and_manager_side_by_side() -> None:
+    files = [*FOUR, ("chef-ab.json", file(MANAGER_AB, "ab", "manager"))]
+    result = team(definition(), files)
+    assert len(result["people"]) == 4  # a manager's rating is not a person of the team
+    (pair,) = result["pairs"]
+    assert (pair["label"], pair["self_file"], pair["manager_file"]) == (
+        "AB", "ab.json", "chef-ab.json",
+    )  # fmt: skip
+    rows = by_slug(pair["competencies"])
+    assert rows["prospektering"] == {"slug": "prospektering", "self": 100, "manager": 50,
+                                     "both": 3, "difference": -2.0, "flagged": True}  # fmt: skip
+    assert (rows["behovsanalys"]["difference"], rows["behovsanalys"]["flagged"]) == (0.0, False)
+    assert (rows["forhandling"]["both"], rows["forhandling"]["difference"]) == (1, None)
+    assert rows["avslut"] == {"slug": "avslut", "self": 25, "manager": 38, "both": 2,
+                              "difference": 0.5, "flagged": False}  # fmt: skip
+    assert result["summary"][-1] == (
+        "För 1 person finns både självskattning och chefens skattning; de skiljer sig med "
+        "minst ett steg per påstående i 1 kompetens."
+    )
+
+
+def test_every_bad_file_is_named_and_the_rest_are_shown() -> None:
+    files = [
+        *FOUR,
+        ("b-igen.json", file(B)),  # the same file twice
+        ("d-annan.json", file(A, "d")),  # another file labelled D
+        ("trasig.json", "{inte json"),
+        ("gammal.json", file({"gammal-1": 3, "prospektering-1": 4})),
+        ("chef-utan-namn.json", file(MANAGER_AB, rater="manager")),
+        ("chef-z.json", file(MANAGER_AB, "Z", "manager")),
+        ("lista.json", "[1, 2]"),
+        ("konstig-roll.json", file(A, "X", "granne")),
+    ]
+    result = team(definition(), files)
+    errors = {f["file"]: f["error"] for f in result["files"]}
+    assert errors["b-igen.json"] == "Samma svar som i b.json; filen räknas bara en gång."
+    assert errors["d-annan.json"].startswith('Det finns redan en självskattning märkt "d" (d.json)')
+    assert "inte giltig JSON" in errors["trasig.json"]
+    assert errors["gammal.json"].startswith(
+        "Filen är gjord för andra påståenden än dagens: 1 av 2 svar gäller påståenden som "
+        'inte finns nu (t.ex. "gammal-1").'
+    )
+    assert errors["chef-utan-namn.json"].startswith("Chefens skattning saknar säljarens märkning")
+    assert errors["chef-z.json"] is None
+    assert "JSON-objekt" in errors["lista.json"]
+    assert '"rater"' in errors["konstig-roll.json"]
+    notes = {f["file"]: f["note"] for f in result["files"]}
+    assert notes["chef-z.json"].startswith('Det finns ingen självskattning märkt "Z"')
+    assert [p["label"] for p in result["people"]] == ["AB", "Person 1", "Person 2", "D"]
+    assert result["summary"][0] == (
+        "5 filer lästes: 4 självskattningar och 1 chefsskattning; 7 filer kunde inte "
+        "användas (se listan)."
+    )
+
+
+def test_no_files_and_one_file() -> None:
+    assert team(definition(), [])["summary"] == [
+        "Lägg till svarsfiler från säljarna för att se teamets bild."
+    ]
+    one = team(definition(), FOUR[:1])
+    assert len(one["people"]) == 1 and one["aggregate"] is None
+
+
+def test_the_csv_has_one_row_per_person_and_a_column_per_competency() -> None:
+    result = team(definition(), [*FOUR, ("z.json", file({}, "=SUMMA(A1)"))])
+    assert result["csv"] == (
+        "person,prospektering,behovsanalys,forhandling,avslut,uppfoljning\r\n"
+        "AB,100,50,75,25,\r\n"
+        "Person 1,75,75,50,50,\r\n"
+        "Person 2,25,25,100,75,50\r\n"
+        "D,50,,75,100,\r\n"
+        "'=SUMMA(A1),,,,,\r\n"  # a spreadsheet would run it as a formula
+    )
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["A" * 41, "Anna\u202eredlaH", "rad\nbrytning", 12],
+)
+def test_a_misleading_label_is_refused(label: Any) -> None:
+    result = team(definition(), [("x.json", file(A, label))])
+    assert "Märkningen" in result["files"][0]["error"]
+    assert result["people"] == []
+
+
+def test_json_entry_point_and_progress() -> None:
+    seen: list[tuple[int, int]] = []
+    text = team_json(
+        json.dumps(definition()),
+        json.dumps([{"name": n, "text": t} for n, t in FOUR]),
+        "nykundsjagare",
+        lambda done, total: seen.append((done, total)),
+    )
+    assert json.loads(text)["aggregate"]["priorities"] == ["prospektering", "behovsanalys",
+                                                           "avslut"]  # fmt: skip
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    with pytest.raises(ScoringError):
+        team_json(json.dumps(definition()), '{"name": "x"}')
