@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from scoring_py.explain import rules
+from scoring_py.team import MIN_TEAM
 
 from saljkompetens.assets import AssetError, browser_assets
 from saljkompetens.content.model import KnowledgeBase
@@ -21,6 +22,7 @@ from saljkompetens.history import swedish_date
 from saljkompetens.pages.about import by_stage, contact_link
 from saljkompetens.pages.escape import markdown_text
 from saljkompetens.pages.form import SECONDS_PER_STATEMENT, assessment_urls, form_steps, minutes
+from saljkompetens.pages.links import served_at
 from saljkompetens.pages.render import Trusted, relative_link, template
 from saljkompetens.project import Project
 from saljkompetens.source import ContentSource
@@ -147,7 +149,7 @@ def register(env: Any) -> None:
         return render(
             "assessment_form.html.j2",
             kb=base,
-            urls=assessment_urls(here(), assets),
+            urls=assessment_urls(served_at(here()), assets),
             formats=assets.formats,
             wheel_sha256=assets.wheel_sha256,
             total=base.statement_count,
@@ -158,9 +160,46 @@ def register(env: Any) -> None:
         )
 
     @content_macro
+    def manager_form(base: KnowledgeBase) -> str:
+        """The manager's rating of a seller: the statements about the seller (HTML)."""
+        try:
+            assets = browser_assets(project)
+        except AssetError as error:
+            return NO_ASSESSMENT.format(reason=error)
+        return render(
+            "manager_form.html.j2",
+            urls=assessment_urls(served_at(here()), assets),
+            formats=assets.formats,
+            total=base.statement_count,
+            minutes=minutes(base.statement_count),
+            seconds_per_item=SECONDS_PER_STATEMENT,
+            steps=form_steps(base),
+            scale=sorted(base.settings.scale, key=lambda s: s.value),
+        )
+
+    @content_macro
+    def team_page(base: KnowledgeBase) -> str:
+        """The team view: the sellers' files in, the team's picture out (HTML)."""
+        try:
+            assets = browser_assets(project)
+        except AssetError as error:
+            return NO_ASSESSMENT.format(reason=error)
+        return render(
+            "team_page.html.j2",
+            kb=base,
+            urls=assessment_urls(served_at(here()), assets),
+            wheel_sha256=assets.wheel_sha256,
+        )
+
+    @content_macro
     def assessment_limits(base: KnowledgeBase) -> str:
         """What a self-assessment does not measure (content: assessment.yml, `limits`)."""
         return markdown_text(base.settings.limits)
+
+    @env.macro
+    def team_minimum() -> int:
+        """From how many people the team view shows the team's aggregates (scoring_py)."""
+        return MIN_TEAM
 
     @env.macro
     def field_reference(kind: str) -> str:

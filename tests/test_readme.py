@@ -39,3 +39,22 @@ def test_cli_example(root: Path, built_site, tmp_path: Path, as_export: bool) ->
     assert prospektering["score"] == 75
     assert result["role"]["slug"] == "nykundsjagare"
     assert result["answered"] == 4
+
+
+def test_team_example(root: Path, built_site, tmp_path: Path) -> None:
+    from bench.team_files import team_files
+
+    section = _section((root / "README.md").read_text("utf-8"), "Teamets bild på kommandoraden")
+    (shell,) = re.findall(r"```sh\n(.*?)```", section, re.S)
+    command = shell.split()
+    definition = json.loads((built_site.path / "assets/sjalvskattning/bedomning.json").read_text())
+    for name, text in team_files(definition, 3):
+        (tmp_path / name).write_text(text, encoding="utf-8")  # svar-ab.json, svar-cd.json, …
+    (tmp_path / "site").symlink_to(built_site.path)
+    done = subprocess.run(
+        [sys.executable, *command[1:]], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    rows = done.stdout.splitlines()
+    assert rows[0].split(",")[0] == "person"
+    assert [row.split(",")[0] for row in rows[1:]] == ["AB", "CD", "EF"]

@@ -236,9 +236,7 @@ class _Loading:
         data = doc.data
         body = self._body(doc)
         statements = tuple(
-            Statement(
-                s["id"], s["text"], s["based_on"], s.get("reverse", False), s["manager_text"]
-            )
+            Statement(s["id"], s["text"], s["based_on"], s.get("reverse", False), s["manager_text"])
             for s in data["statements"]
         )
         flat_body = " ".join(body.split())

@@ -47,7 +47,7 @@ STATEMENT: Schema = {
             **_TEXT,
             "maxLength": 200,
             "description": "Samma påstående om säljaren, som chefen läser när hen skattar en "
-            "säljare (\"Säljaren …\", med hen/hens/sin där det behövs).",
+            'säljare ("Säljaren …", med hen/hens/sin där det behövs).',
         },
         "reverse": {
             "type": "boolean",

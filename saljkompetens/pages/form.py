@@ -92,6 +92,9 @@ def assessment_urls(here: str, files: AssessmentFiles) -> dict[str, str]:
         "pyodide": relative_link(here, files.pyodide_uri),
         "script": relative_link(here, "assets/js/assessment.js"),
         "check_script": relative_link(here, "assets/js/self-check.js"),
+        "manager_script": relative_link(here, "assets/js/manager-rating.js"),
+        "team_script": relative_link(here, "assets/js/team.js"),
         "worker": relative_link(here, "assets/js/scoring-worker.js"),
+        "team": relative_link(here, "team/"),
         "root": relative_link(here, "index.md").removesuffix("index.md") or "./",
     }

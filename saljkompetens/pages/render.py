@@ -8,7 +8,6 @@ The output is never rendered as a template again.
 
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,7 +19,7 @@ from ..content.model import KnowledgeBase
 from ..content.schema import LANGUAGES
 from .escape import html_text, markdown_text
 from .form import AssessmentFiles, assessment_urls, form_order, minutes
-from .links import relative_link
+from .links import relative_link, served_at
 from .words import plural
 
 __all__ = ["Trusted", "page_groups", "relative_link", "render_pages", "template"]
@@ -86,7 +85,7 @@ def render_pages(kb: KnowledgeBase, files: AssessmentFiles | None = None) -> dic
         if files:
             # Raw HTML links are not rewritten by MkDocs: make them relative to where the
             # page is served (`kompetenser/<slug>/`, MkDocs' directory URLs).
-            served = posixpath.splitext(competency.src_uri)[0] + "/index.md"
+            served = served_at(competency.src_uri)
             urls = assessment_urls(served, files)
             urls["assessment"] = relative_link(served, ASSESSMENT_URL)
             check = template("competency_check.html.j2").render(

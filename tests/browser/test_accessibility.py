@@ -112,3 +112,30 @@ def test_the_report_has_no_serious_violations(browser: Browser, site_url: str, k
     violations = page.evaluate(RUN_AXE)
     context.close()
     assert violations == []
+
+
+def test_the_team_view_has_no_serious_violations(
+    browser: Browser, site_url: str, built_site
+) -> None:
+    """axe-core on the team view with people, the team's spread, a role and a pair."""
+    import json
+
+    from bench.team_files import team_files
+
+    definition = json.loads(
+        (built_site.path / "assets" / "sjalvskattning" / "bedomning.json").read_text("utf-8")
+    )
+    files = team_files(definition, 5, managers=1)
+    context = browser.new_context(bypass_csp=True, locale="sv-SE")
+    page = context.new_page()
+    page.goto(site_url + "team/")
+    page.select_option("#sk-team-role", index=1)
+    page.set_input_files(
+        "#sk-team-files",
+        [{"name": n, "mimeType": "application/json", "buffer": t.encode()} for n, t in files],
+    )
+    page.wait_for_selector('#sk-team-result[data-state="ready"][data-people="5"]', timeout=90_000)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(RUN_AXE)
+    context.close()
+    assert violations == []

@@ -53,6 +53,7 @@ def test_the_tabs_are_for_readers_and_the_guide_is_in_the_footer(page: Page, sit
         "Tankesätt",
         "Artiklar",
         "Självskattning",
+        "Team",
     ]
     page.locator(".md-footer").get_by_role("link", name="För redaktörer").click()
     expect(page).to_have_url(f"{site_url}redaktorsguide/")

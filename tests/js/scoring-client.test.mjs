@@ -48,3 +48,22 @@ test("a failed start rejects ready and every waiting score, and stops the worker
   assert.equal(client.state, "error");
   assert.equal(worker.terminated, true);
 });
+
+test("a team request reports progress per file and resolves with its result", async () => {
+  const client = new ScoringClient("w.js", {}, FakeWorker);
+  const worker = FakeWorker.last;
+  worker.reply({ type: "ready", seconds: 1 });
+  const seen = [];
+  const files = [{ name: "a.json", text: "{}" }];
+  const pending = client.team(files, "nykundsjagare", (done, total) => seen.push([done, total]));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const request = worker.sent.at(-1);
+  assert.equal(request.type, "team");
+  assert.equal(request.files, JSON.stringify(files));
+  assert.equal(request.role, "nykundsjagare");
+  worker.reply({ type: "progress", id: request.id, done: 1, total: 1 });
+  worker.reply({ type: "progress", id: 999, done: 5, total: 5 }); // another request's
+  worker.reply({ type: "result", id: request.id, json: "{}" });
+  assert.equal(await pending, "{}");
+  assert.deepEqual(seen, [[1, 1]]);
+});

@@ -6,10 +6,15 @@
  * What valid answers look like, read from the static form.
  * @typedef {{answers: string, export: string, version: number, not_applicable: string}} Formats
  * @typedef {{itemIds: string[], roleSlugs: Set<string>, scaleMin: number, scaleMax: number,
- *   formats: Formats}} Model
+ *   formats: Formats, rater?: "self"|"manager"}} Model
  * An answer is a scale value, or formats.not_applicable ("Ej aktuellt i min roll").
- * @typedef {{answers: Map<string, number|string>, role: string|null}} State
+ * `rater` says who answers on this page: the seller (default) or the seller's manager.
+ * @typedef {{answers: Map<string, number|string>, role: string|null, label?: string|null}} State
+ * `label` is the name or initials put on an export (for a manager's team view).
  */
+
+export const LABEL_MAX = 40;
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /** The model of a page that shows only some statements: every statement and role of the
  * assessment's definition (`bedomning.json`), so that stored answers to the others are kept. */
@@ -28,11 +33,26 @@ export function emptyState() {
   return { answers: new Map(), role: null };
 }
 
-/** The state as a "saljkompetens-svar" object, answers in the form's order. */
+/** The state as a "saljkompetens-svar" object, answers in the form's order; the label and a
+ * manager's `rater` only when there are any. */
 export function toObject(state, model) {
   const values = {};
   for (const id of model.itemIds) if (state.answers.has(id)) values[id] = state.answers.get(id);
-  return { format: model.formats.answers, version: model.formats.version, answers: values, role: state.role };
+  const data = { format: model.formats.answers, version: model.formats.version, answers: values, role: state.role };
+  if (state.label) data.label = state.label;
+  if (model.rater === "manager") data.rater = "manager";
+  return data;
+}
+
+/** A label as typed: trimmed, at most LABEL_MAX characters, no invisible characters; "" is
+ * none. Throws with a Swedish message otherwise. */
+export function checkLabel(value, where = "Märkningen") {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "string") throw new Error(`${where} ("label") måste vara text.`);
+  const label = value.trim().normalize("NFC");
+  if (label.length > LABEL_MAX) throw new Error(`${where} får vara högst ${LABEL_MAX} tecken.`);
+  if (HIDDEN_CHARACTER.test(label)) throw new Error(`${where} innehåller ett osynligt tecken.`);
+  return label || null;
 }
 
 /**
@@ -77,6 +97,20 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
     }
     answers.set(key, value);
   }
+  const rater = data.rater ?? "self";
+  if (rater !== (model.rater ?? "self")) {
+    throw new Error(
+      rater === "manager"
+        ? `${where} är en chefs skattning av en säljare, inte dina egna svar. Lägg den i teamvyn.`
+        : `${where} är en säljares egna svar, inte en chefs skattning.`,
+    );
+  }
+  let label = null;
+  try {
+    label = checkLabel(data.label, `${where}: märkningen`);
+  } catch (error) {
+    if (!dropUnknown) throw error;
+  }
   let role = data.role === undefined ? null : data.role;
   if (role !== null && (typeof role !== "string" || !model.roleSlugs.has(role))) {
     if (!dropUnknown) {
@@ -84,7 +118,8 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
     }
     role = null;
   }
-  return dropped ? { answers, role, dropped } : { answers, role };
+  const state = label ? { answers, role, label } : { answers, role };
+  return dropped ? { ...state, dropped } : state;
 }
 
 export const MAX_IMPORT_BYTES = 100 * 1024;

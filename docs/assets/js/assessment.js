@@ -3,12 +3,13 @@
 // without touching them (shared-view.js), and shows the result that scoring_py computes
 // in a worker (scoring-client.js, live-result.js). Nothing leaves the browser.
 
-import { emptyState, exportObject, readImportFile } from "./answers.js";
-import { confirmingButton, download, FormView, Message, readModel } from "./form-view.js";
+import { emptyState } from "./answers.js";
+import { FormView, Message, readModel } from "./form-view.js";
+import { keepControls } from "./keep-controls.js";
 import { LiveResult } from "./live-result.js";
 import { ReportView } from "./report-view.js";
 import { ScoringClient } from "./scoring-client.js";
-import { encodeShare, isShareFragment } from "./share-link.js";
+import { isShareFragment } from "./share-link.js";
 import { SharedView } from "./shared-view.js";
 import { Steps } from "./steps.js";
 import { droppedText, failureText, OwnAnswers } from "./storage.js";
@@ -56,6 +57,7 @@ function main() {
   function show(next) {
     state = next;
     view.show(state);
+    if (document.activeElement !== $("sk-label")) $("sk-label").value = state.label ?? "";
     return live.update(state);
   }
 
@@ -90,7 +92,7 @@ function main() {
       own.change((base) => {
         const answers = new Map(base.answers);
         if ("id" in change) answers.set(change.id, change.value);
-        return { answers, role: "role" in change ? change.role : base.role };
+        return { answers, role: "role" in change ? change.role : base.role, label: base.label };
       }),
     );
     if (!wasComplete && state.answers.size === total) {
@@ -121,56 +123,7 @@ function main() {
     if (isShareFragment(location.hash) && shared.show(location.hash)) report.open({ push: false });
   });
 
-  const exportAnswers = async () => {
-    const result = client.state === "ready" ? await live.update(state) : null;
-    download("saljkompetens-svar.json", exportObject(state, model, result));
-    message.show(
-      result
-        ? "Svaren och resultatet är exporterade."
-        : "Svaren är exporterade (utan resultat, eftersom poängräkningen inte är klar).",
-    );
-  };
-  $("sk-export").addEventListener("click", exportAnswers);
-  $("sk-storage-export").addEventListener("click", exportAnswers);
-  const importInput = $("sk-import");
-  importInput.addEventListener("change", async () => {
-    const file = importInput.files?.[0];
-    importInput.value = "";
-    if (!file) return;
-    let parsed;
-    try {
-      parsed = await readImportFile(file, model);
-    } catch (error) {
-      return message.show(`Filen kunde inte importeras: ${error.message} Dina svar är oförändrade.`, "error");
-    }
-    if (shared.open) shared.close();
-    const replaced = state.answers.size;
-    keep(own.replace(parsed));
-    message.show(
-      `Svaren är importerade (${parsed.answers.size} av ${total} besvarade)` +
-        `${replaced ? `; de ersatte dina ${replaced} tidigare svar` : ""}.`,
-    );
-  });
-  $("sk-share").addEventListener("click", () => {
-    const link = $("sk-share-link");
-    link.value = `${location.origin}${location.pathname}#${encodeShare(state, model)}`;
-    link.focus();
-    link.select();
-    message.show("Delningslänken är skapad. Den innehåller dina svar, så dela den bara med den du vill ska se dem.");
-  });
-  confirmingButton(
-    $("sk-erase"),
-    () => "Klicka igen för att radera alla svar",
-    () => {
-      keep(own.erase());
-      if (shared.open) shared.describe();
-      message.show(
-        shared.open
-          ? "Dina egna svar är raderade; de delade svaren visas fortfarande."
-          : "Dina svar är raderade från den här webbläsaren.",
-      );
-    },
-  );
+  keepControls({ model, own, shared, client, live, message, keep, current: () => state });
 
   form.reset(); // the browser may restore form state on its own; storage is the source
   const loaded = own.load();

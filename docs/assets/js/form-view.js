@@ -9,7 +9,7 @@ export function readModel(form, roleSelect, formats) {
   const scale = Array.from(first, (input) => Number(input.value)).filter(Number.isInteger);
   return {
     itemIds,
-    roleSlugs: new Set(Array.from(roleSelect.options, (o) => o.value).filter(Boolean)),
+    roleSlugs: new Set(Array.from(roleSelect?.options ?? [], (o) => o.value).filter(Boolean)),
     scaleMin: Math.min(...scale),
     scaleMax: Math.max(...scale),
     formats,
@@ -27,7 +27,8 @@ export class FormView {
 
   /** The single change an input event stands for: {id, value} or {role}. */
   change(target, model) {
-    if (target === this.roleSelect) return { role: model.roleSlugs.has(target.value) ? target.value : null };
+    if (this.roleSelect && target === this.roleSelect)
+      return { role: model.roleSlugs.has(target.value) ? target.value : null };
     if (target instanceof HTMLInputElement && target.type === "radio" && target.checked) {
       const value = target.value === model.formats.not_applicable ? target.value : Number(target.value);
       return { id: target.name, value };
@@ -39,7 +40,7 @@ export class FormView {
     for (const input of this.form.querySelectorAll('input[type="radio"]')) {
       input.checked = String(state.answers.get(input.name)) === input.value;
     }
-    this.roleSelect.value = state.role || "";
+    if (this.roleSelect) this.roleSelect.value = state.role || "";
     const total = this.progress.max;
     const left = total - state.answers.size;
     this.progress.value = state.answers.size;
@@ -98,9 +99,11 @@ export function confirmingButton(button, question, act) {
   return reset;
 }
 
-/** Saves `data` as a JSON file through the browser's download (nothing is sent anywhere). */
+/** Saves `data` (a Blob, or an object as JSON) as a file through the browser's download
+ * (nothing is sent anywhere). */
 export function download(filename, data) {
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: "application/json" });
+  const blob =
+    data instanceof Blob ? data : new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: "application/json" });
   const href = URL.createObjectURL(blob);
   const anchor = document.createElement("a");
   Object.assign(anchor, { href, download: filename, className: "sk-visually-hidden" });

@@ -54,6 +54,8 @@ export class ScoringClient {
       this.settle.resolve(Number(data.seconds || 0));
     } else if (data.type === "error" && data.id == null) {
       this.fail(data.message);
+    } else if (data.type === "progress") {
+      this.pending.get(data.id)?.onProgress?.(data.done, data.total);
     } else if (this.pending.has(data.id)) {
       const { resolve, reject } = this.pending.get(data.id);
       this.pending.delete(data.id);
@@ -79,6 +81,17 @@ export class ScoringClient {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ type: "score", id, answers: JSON.stringify(answers) });
+    });
+  }
+
+  /** The team view of `files` ([{name, text}]) as JSON text; `onProgress(done, total)` is
+   * called after each file. */
+  async team(files, role, onProgress) {
+    await this.ready;
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ type: "team", id, files: JSON.stringify(files), role: role || null });
     });
   }
 }

@@ -6,6 +6,8 @@
 //   page → worker  {type: "init", config: {pyodide, wheel, sha256, definition}}  (absolute URLs)
 //   worker → page  {type: "ready", seconds} | {type: "error", id: null, message, stage}
 //   page → worker  {type: "score", id, answers}            (answers: JSON text or object)
+//   page → worker  {type: "team", id, files, role}         (files: JSON text [{name, text}])
+//   worker → page  {type: "progress", id, done, total}     (team: after each file)
 //   worker → page  {type: "result", id, json} | {type: "error", id, message}
 //
 // Only the site's own files are fetched. No eval, no new Function, no inline code.
@@ -13,6 +15,7 @@
 const PREFIX = "[scoring-worker]";
 
 let scoreJson = null;
+let teamJson = null;
 let definitionText = null;
 let started = false;
 
@@ -138,6 +141,7 @@ async function start(config) {
     pyodide.unpackArchive(bytes, "wheel");
     module = pyodide.pyimport("scoring_py");
     scoreJson = module.score_json;
+    teamJson = module.team_json;
   } catch (error) {
     console.error(PREFIX, error);
     fail("install", "Poängräkningens Python-paket kunde inte installeras.");
@@ -180,6 +184,20 @@ self.addEventListener("message", async (event) => {
         error instanceof StageError ? error.message : "Poängräkningen kunde inte startas på grund av ett oväntat fel.";
       if (!(error instanceof StageError)) console.error(PREFIX, error);
       self.postMessage({ type: "error", id: null, stage, message });
+    }
+    return;
+  }
+  if (data.type === "team") {
+    if (!teamJson) {
+      self.postMessage({ type: "error", id: data.id, message: "Poängräkningen är inte redo än." });
+      return;
+    }
+    try {
+      const progress = (done, total) => self.postMessage({ type: "progress", id: data.id, done, total });
+      const json = teamJson(definitionText, String(data.files), data.role ?? null, progress);
+      self.postMessage({ type: "result", id: data.id, json });
+    } catch (error) {
+      self.postMessage({ type: "error", id: data.id, message: pythonMessage(error) });
     }
     return;
   }

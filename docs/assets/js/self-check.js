@@ -137,7 +137,7 @@ function main(model, form, message) {
     if (!(input instanceof HTMLInputElement) || input.type !== "radio" || !input.checked) return;
     const value = input.value === model.formats.not_applicable ? input.value : Number(input.value);
     inView = true;
-    keep(own.change((base) => ({ answers: new Map(base.answers).set(input.name, value), role: base.role })));
+    keep(own.change((base) => ({ ...base, answers: new Map(base.answers).set(input.name, value) })));
   });
   own.watch(window, (next, erased) => {
     if (erased) say("Dina svar raderades i en annan flik.", "warning");

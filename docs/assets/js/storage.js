@@ -130,7 +130,11 @@ export class OwnAnswers {
       return this.state;
     }
     if (!this.unsaved) return stored;
-    return { answers: new Map([...stored.answers, ...this.state.answers]), role: this.state.role };
+    return {
+      answers: new Map([...stored.answers, ...this.state.answers]),
+      role: this.state.role,
+      label: this.state.label ?? stored.label,
+    };
   }
 
   /** Replaces all answers (an import, or shared answers saved as one's own). */

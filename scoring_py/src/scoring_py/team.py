@@ -139,6 +139,7 @@ def team(
         "min_team": MIN_TEAM,
         "flag_steps": FLAG_STEPS,
         "role": None if chosen is None else {"slug": chosen.slug, "title": chosen.title},
+        "bands": [{"level": i, "label": b.label} for i, b in enumerate(definition.bands)],
         "competencies": [
             {"slug": c.slug, "title": c.title, "url": c.url} for c in definition.competencies
         ],

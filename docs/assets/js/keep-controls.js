@@ -1,0 +1,82 @@
+// Säljkompetens: the self-assessment's "Dina svar" controls: the name on the export, export,
+// import, share link and erase. Each acts on the visitor's own answers (storage.js) and
+// says in the page's message area what happened.
+
+import { checkLabel, exportObject, readImportFile } from "./answers.js";
+import { confirmingButton, download } from "./form-view.js";
+import { encodeShare } from "./share-link.js";
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * @param {{model, own, shared, client, live, message, keep: Function, current: () => object}} page
+ * `keep` shows a change to one's own answers; `current` is the state the form shows.
+ */
+export function keepControls({ model, own, shared, client, live, message, keep, current }) {
+  const total = model.itemIds.length;
+  const exportAnswers = async () => {
+    const state = current();
+    const result = client.state === "ready" ? await live.update(state) : null;
+    download("saljkompetens-svar.json", exportObject(state, model, result));
+    message.show(
+      result
+        ? "Svaren och resultatet är exporterade."
+        : "Svaren är exporterade (utan resultat, eftersom poängräkningen inte är klar).",
+    );
+  };
+  $("sk-export").addEventListener("click", exportAnswers);
+  $("sk-storage-export").addEventListener("click", exportAnswers);
+
+  $("sk-label").addEventListener("change", (event) => {
+    let label;
+    try {
+      label = checkLabel(event.target.value, "Namnet");
+    } catch (error) {
+      return message.show(`${error.message} Det sparades inte.`, "error");
+    }
+    keep(own.change((base) => ({ answers: base.answers, role: base.role, label })));
+    message.show(label ? `Exporten märks med "${label}".` : "Exporten märks inte med något namn.");
+  });
+
+  const importInput = $("sk-import");
+  importInput.addEventListener("change", async () => {
+    const file = importInput.files?.[0];
+    importInput.value = "";
+    if (!file) return;
+    let parsed;
+    try {
+      parsed = await readImportFile(file, model);
+    } catch (error) {
+      return message.show(`Filen kunde inte importeras: ${error.message} Dina svar är oförändrade.`, "error");
+    }
+    if (shared.open) shared.close();
+    const replaced = current().answers.size;
+    keep(own.replace(parsed));
+    message.show(
+      `Svaren är importerade (${parsed.answers.size} av ${total} besvarade)` +
+        `${replaced ? `; de ersatte dina ${replaced} tidigare svar` : ""}.`,
+    );
+  });
+
+  $("sk-share").addEventListener("click", () => {
+    const link = $("sk-share-link");
+    link.value = `${location.origin}${location.pathname}#${encodeShare(current(), model)}`;
+    link.focus();
+    link.select();
+    message.show("Delningslänken är skapad. Den innehåller dina svar, så dela den bara med den du vill ska se dem.");
+  });
+
+  confirmingButton(
+    $("sk-erase"),
+    () => "Klicka igen för att radera alla svar",
+    () => {
+      keep(own.erase());
+      if (shared.open) shared.describe();
+      message.show(
+        shared.open
+          ? "Dina egna svar är raderade; de delade svaren visas fortfarande."
+          : "Dina svar är raderade från den här webbläsaren.",
+      );
+    },
+  );
+}

@@ -1,0 +1,327 @@
+// Säljkompetens: the team view, built with DOM APIs only (never innerHTML) from what
+// scoring_py's team_json computes: a summary in words, the heat map (people × competencies),
+// notes on each person's answers, the team's spread and role picture (from 3 people), and
+// self beside manager.
+
+import { el, siteLink } from "./dom.js";
+
+const STATUS = { under: "under målet", at: "på målet", over: "över målet" };
+const decimal = (value) => String(value).replace(".", ",");
+
+/**
+ * The nodes of the team view.
+ * @param {object} result team_json's result
+ * @param {URL} root the site's root (for links)
+ * @param {{key: string, descending: boolean}} sort how the heat map's rows are ordered
+ */
+export function teamNodes(result, root, sort) {
+  const nodes = [el("div", { class: "sk-summary" }, ...result.summary.map((sentence) => el("p", {}, sentence)))];
+  if (!result.people.length && !result.pairs.length) return nodes;
+  if (result.people.length) nodes.push(el("h3", { id: "sk-heat-title" }, "Var och en"), heatMap(result, sort));
+  nodes.push(...qualityNotes(result));
+  if (result.aggregate) nodes.push(aggregate(result, root));
+  else {
+    nodes.push(
+      el(
+        "p",
+        { class: "sk-team-hidden" },
+        `Teamets median, spridning och antal visas först när minst ${result.min_team} personers egna ` +
+          `skattningar finns med (nu ${result.people.length}), så att ingen enskild persons svar kan räknas ` +
+          "fram ur dem.",
+      ),
+    );
+  }
+  if (result.pairs.length) nodes.push(...pairs(result, root));
+  return nodes;
+}
+
+/** The rows of the heat map in the chosen order (unscored last when sorting by a competency). */
+export function sortedPeople(people, sort) {
+  const index = people.map((person, position) => ({ person, position }));
+  const label = (a, b) => a.person.label.localeCompare(b.person.label, "sv");
+  if (sort.key === "file") return people;
+  if (sort.key === "person") {
+    return index.sort((a, b) => (sort.descending ? -label(a, b) : label(a, b))).map((x) => x.person);
+  }
+  const score = (entry) => entry.person.competencies.find((c) => c.slug === sort.key)?.score ?? null;
+  return index
+    .sort((a, b) => {
+      const [x, y] = [score(a), score(b)];
+      if (x === null || y === null) return (x === null) - (y === null) || a.position - b.position;
+      return (sort.descending ? y - x : x - y) || a.position - b.position;
+    })
+    .map((x) => x.person);
+}
+
+function heatMap(result, sort) {
+  const sortButton = (key, text) => {
+    const active = sort.key === key;
+    return el(
+      "button",
+      { type: "button", class: "sk-sort", "data-sort": key },
+      text,
+      el("span", { class: "sk-visually-hidden" }, active ? "" : " (sortera)"),
+    );
+  };
+  const ariaSort = (key) => (sort.key === key ? (sort.descending ? "descending" : "ascending") : null);
+  const head = el(
+    "tr",
+    {},
+    el("th", { scope: "col", "aria-sort": ariaSort("person") }, sortButton("person", "Person")),
+    ...result.competencies.map((c) =>
+      el("th", { scope: "col", "aria-sort": ariaSort(c.slug) }, sortButton(c.slug, c.title)),
+    ),
+  );
+  const rows = sortedPeople(result.people, sort).map((person) => {
+    const notes = person.quality.length;
+    return el(
+      "tr",
+      { "data-person": person.label },
+      el(
+        "th",
+        { scope: "row" },
+        person.label,
+        notes ? el("span", { class: "sk-note-mark", title: "Se anteckningarna om svaren" }, " *") : null,
+      ),
+      ...person.competencies.map((cell) => heatCell(cell, result)),
+    );
+  });
+  return el(
+    "div",
+    { class: "sk-table sk-heat-wrap", tabindex: "0", role: "region", "aria-labelledby": "sk-heat-title" },
+    el(
+      "table",
+      { class: "sk-heat" },
+      el(
+        "caption",
+        {},
+        "Varje persons värde enligt den egna skattningen, med intervallet under. Välj en rubrik för att sortera.",
+      ),
+      el("thead", {}, head),
+      el("tbody", {}, ...rows),
+    ),
+    legend(result),
+  );
+}
+
+function legend(result) {
+  const keys = result.bands.map((band) =>
+    el("li", {}, el("span", { class: `sk-key sk-level-${band.level}`, "aria-hidden": "true" }), band.label),
+  );
+  if (result.role) {
+    keys.push(
+      el(
+        "li",
+        {},
+        el("span", { class: "sk-key sk-key-under", "aria-hidden": "true" }),
+        `under målet för ${result.role.title}`,
+      ),
+    );
+  }
+  keys.push(el("li", {}, "– ej skattad (för få svar)"));
+  return el("ul", { class: "sk-legend", "aria-label": "Förklaring" }, ...keys);
+}
+
+function heatCell(cell, result) {
+  const title = result.competencies.find((c) => c.slug === cell.slug)?.title ?? cell.slug;
+  if (cell.score === null) {
+    return el(
+      "td",
+      { "data-competency": cell.slug, "data-score": "", class: "sk-unscored", title: `${title}: ej skattad` },
+      "–",
+    );
+  }
+  const status = cell.status ? `, ${STATUS[cell.status]} ${cell.target}` : "";
+  const attributes = {
+    "data-competency": cell.slug,
+    "data-score": cell.score,
+    class: `sk-level-${cell.level}${cell.status === "under" ? " sk-under" : ""}`,
+    title: `${title}: ${cell.score} (${cell.low}–${cell.high})${status}`,
+  };
+  if (cell.status) attributes["data-status"] = cell.status;
+  return el(
+    "td",
+    attributes,
+    el("span", { class: "sk-cell-score" }, String(cell.score)),
+    el("span", { class: "sk-cell-range" }, `${cell.low}–${cell.high}`),
+  );
+}
+
+function qualityNotes(result) {
+  const noted = result.people.filter((person) => person.quality.length);
+  if (!noted.length) return [];
+  return [
+    el("h3", {}, "Om svaren"),
+    el(
+      "ul",
+      { class: "sk-team-quality" },
+      ...noted.map((person) =>
+        el(
+          "li",
+          { "data-person": person.label },
+          el("strong", {}, `${person.label}: `),
+          el("ul", {}, ...person.quality.map((note) => el("li", { "data-code": note.code }, note.message))),
+        ),
+      ),
+    ),
+  ];
+}
+
+function aggregate(result, root) {
+  const team = result.aggregate;
+  const section = el("section", { "data-team-aggregate": "", "aria-labelledby": "sk-spread-title" });
+  section.append(
+    el("h3", { id: "sk-spread-title" }, "Teamets spridning"),
+    el(
+      "p",
+      { class: "sk-muted" },
+      `${team.people} personers egna skattningar: varje prick är en person, strecket går från lägsta till högsta ` +
+        "värde och den breda markeringen är medianen.",
+    ),
+    el("ul", { class: "sk-spread" }, ...team.competencies.map((row) => spreadRow(row, root))),
+  );
+  if (result.role) section.append(...rolePicture(result, root));
+  return section;
+}
+
+function spreadRow(row, root) {
+  const track = el("span", { class: "sk-track", "aria-hidden": "true" });
+  if (row.scored) {
+    track.append(
+      el("span", { class: "sk-span", style: `left: ${row.lowest}%; width: ${row.highest - row.lowest}%` }),
+      ...row.scores.map((score) => el("span", { class: "sk-dot", style: `left: ${score}%` })),
+      el("span", { class: "sk-median", style: `left: ${row.median}%` }),
+    );
+  }
+  const said = row.scored
+    ? `lägst ${row.lowest} · median ${decimal(row.median)} · högst ${row.highest}`
+    : "ingen har ett värde";
+  const counted = row.unscored ? ` (${row.scored} av ${row.scored + row.unscored} har ett värde)` : "";
+  return el(
+    "li",
+    { "data-competency": row.slug, "data-median": row.median ?? "" },
+    el("span", { class: "sk-label" }, siteLink(root, row.title, row.url)),
+    track,
+    el("span", { class: "sk-spread-text" }, said + counted),
+  );
+}
+
+function rolePicture(result, root) {
+  const team = result.aggregate;
+  const rows = team.competencies.filter((row) => row.counts);
+  const head = ["Kompetens", "Mål", "Under", "På", "Över", "Utan värde"];
+  const table = el(
+    "table",
+    { class: "sk-role-counts" },
+    el("caption", {}, `Hur många som ligger under, på och över rollens mål (${result.role.title}).`),
+    el(
+      "thead",
+      {},
+      el("tr", {}, ...head.map((text, i) => el("th", { scope: "col", class: i ? "sk-num" : null }, text))),
+    ),
+    el(
+      "tbody",
+      {},
+      ...rows.map((row) =>
+        el(
+          "tr",
+          { "data-competency": row.slug },
+          el("th", { scope: "row" }, siteLink(root, row.title, row.url)),
+          el("td", { class: "sk-num" }, String(row.target)),
+          el("td", { class: "sk-num", "data-count": "under" }, String(row.counts.under)),
+          el("td", { class: "sk-num", "data-count": "at" }, String(row.counts.at)),
+          el("td", { class: "sk-num", "data-count": "over" }, String(row.counts.over)),
+          el("td", { class: "sk-num" }, String(row.unscored)),
+        ),
+      ),
+    ),
+  );
+  const byslug = new Map(team.competencies.map((row) => [row.slug, row]));
+  const priorities = team.priorities.map((slug) => {
+    const row = byslug.get(slug);
+    const reading = row.articles.length
+      ? el(
+          "span",
+          {},
+          " Läs: ",
+          ...row.articles.flatMap((article, i) => [i ? ", " : "", siteLink(root, article.title, article.url)]),
+          ".",
+        )
+      : null;
+    return el(
+      "li",
+      { "data-competency": slug },
+      siteLink(root, row.title, row.url),
+      `: ${row.counts.under} av ${row.scored} under målet ${row.target}, mediangapet ${decimal(row.median_gap)}.`,
+      reading,
+    );
+  });
+  return [
+    el("h3", {}, `Mot rollen ${result.role.title}`),
+    el("div", { class: "sk-table" }, table),
+    el("h4", {}, "Teamets utvecklingsprioriteringar"),
+    priorities.length
+      ? el("ol", { class: "sk-priorities" }, ...priorities)
+      : el("p", {}, "Ingen kompetens har någon som ligger tydligt under målet."),
+  ];
+}
+
+function pairs(result, root) {
+  const titles = new Map(result.competencies.map((c) => [c.slug, c]));
+  const nodes = [
+    el("h3", {}, "Själv och chef"),
+    el(
+      "p",
+      { class: "sk-muted" },
+      `Skillnaden är chefens svar minus säljarens, i steg på svarsskalan och i snitt per påstående som båda har ` +
+        `svarat på. Från ${result.flag_steps} steg markeras den: mindre än så kan vara enstaka påståenden där ni ` +
+        "bedömer olika.",
+    ),
+  ];
+  for (const pair of result.pairs) {
+    const rows = pair.competencies.map((c) =>
+      el(
+        "tr",
+        { "data-competency": c.slug, class: c.flagged ? "sk-flagged" : null },
+        el("th", { scope: "row" }, siteLink(root, titles.get(c.slug).title, titles.get(c.slug).url)),
+        el("td", { class: "sk-num" }, c.self ?? "–"),
+        el("td", { class: "sk-num" }, c.manager ?? "–"),
+        el("td", { class: "sk-num" }, c.difference === null ? "–" : signed(c.difference)),
+        el("td", {}, c.flagged ? "skiljer sig" : ""),
+      ),
+    );
+    nodes.push(
+      el("h4", {}, pair.self_file ? pair.label : `${pair.label} (bara chefens skattning)`),
+      el(
+        "div",
+        { class: "sk-table", "data-pair": pair.label },
+        el(
+          "table",
+          { class: "sk-pair" },
+          el(
+            "thead",
+            {},
+            el(
+              "tr",
+              {},
+              el("th", { scope: "col" }, "Kompetens"),
+              ...["Själv", "Chef", "Skillnad"].map((t) => el("th", { scope: "col", class: "sk-num" }, t)),
+              el("th", { scope: "col" }, el("span", { class: "sk-visually-hidden" }, "Markering")),
+            ),
+          ),
+          el("tbody", {}, ...rows),
+        ),
+      ),
+    );
+  }
+  return nodes;
+}
+
+function signed(value) {
+  const text = decimal(
+    Math.abs(value)
+      .toFixed(2)
+      .replace(/\.?0+$/, ""),
+  );
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : "0";
+}

@@ -1,0 +1,205 @@
+// Säljkompetens: the sales manager's team view (ES module). The sellers' answer files are
+// read in this browser and scored by scoring_py's team_json in the same worker as the
+// self-assessment; Python starts when the first file is added. Nothing is uploaded, and
+// nothing is stored unless the manager asks for it ("Spara på den här datorn").
+
+import { el } from "./dom.js";
+import { download, Message } from "./form-view.js";
+import { ScoringClient } from "./scoring-client.js";
+import { failureText } from "./storage.js";
+import { teamNodes } from "./team-view.js";
+
+export const TEAM_KEY = "saljkompetens.team.v1";
+export const MAX_FILE_BYTES = 1024 * 1024; // as python -m scoring_py team
+const $ = (id) => document.getElementById(id);
+const root = $("sk-team");
+if (root) main();
+
+function main() {
+  const section = $("sk-team-result");
+  const list = $("sk-team-file-list");
+  const role = $("sk-team-role");
+  const progress = $("sk-team-progress");
+  const progressText = $("sk-team-progress-text");
+  const message = new Message($("sk-team-message"));
+  const siteRoot = new URL(root.dataset.root, document.baseURI);
+  let client = null;
+  let files = []; // {name, text} read, or {name, error} refused before reading
+  let result = null;
+  let sort = { key: "file", descending: false };
+  let run = 0;
+
+  async function add(chosen) {
+    const taken = new Set(files.map((f) => f.name));
+    for (const file of chosen) {
+      const name = unique(file.name, taken);
+      if (file.size > MAX_FILE_BYTES) {
+        files.push({ name, error: `Filen är för stor (${Math.ceil(file.size / 1024)} kB); högst 1 MB.` });
+        continue;
+      }
+      try {
+        files.push({ name, text: await file.text() });
+      } catch {
+        files.push({ name, error: "Filen kunde inte läsas." });
+      }
+    }
+    await update();
+  }
+
+  async function update() {
+    const current = ++run;
+    const readable = files.filter((f) => "text" in f);
+    $("sk-team-actions").hidden = files.length === 0;
+    $("sk-team-files-title").hidden = files.length === 0;
+    if (!files.length) {
+      result = null;
+      list.replaceChildren();
+      section.replaceChildren();
+      section.dataset.state = "empty";
+      return;
+    }
+    client ??= ScoringClient.fromElement(root);
+    section.dataset.state = "updating";
+    progress.hidden = false;
+    progress.max = readable.length || 1;
+    progress.value = 0;
+    progressText.textContent = client.state === "ready" ? "" : "Poängräkningen (Python i din webbläsare) startar …";
+    try {
+      const text = await client.team(readable, role.value, (done, total) => {
+        if (current !== run) return;
+        progress.value = done;
+        progressText.textContent = `Läser fil ${done} av ${total} …`;
+      });
+      if (current !== run) return;
+      result = JSON.parse(text);
+      show();
+    } catch (error) {
+      if (current !== run) return;
+      section.dataset.state = "error";
+      message.show(`Teamets bild kunde inte räknas fram: ${error.message}`, "error");
+    } finally {
+      if (current === run) {
+        progress.hidden = true;
+        progressText.textContent = "";
+      }
+    }
+  }
+
+  function show() {
+    const reports = new Map(result.files.map((report) => [report.file, report]));
+    list.replaceChildren(...files.map((file) => fileItem(file, reports.get(file.name))));
+    section.replaceChildren(...teamNodes(result, siteRoot, sort));
+    section.dataset.state = "ready";
+    section.dataset.people = String(result.people.length);
+  }
+
+  section.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-sort]");
+    if (!button || !result) return;
+    const key = button.dataset.sort;
+    sort = { key, descending: sort.key === key ? !sort.descending : key !== "person" };
+    show();
+    section.querySelector(`button[data-sort="${CSS.escape(key)}"]`)?.focus();
+  });
+  $("sk-team-files").addEventListener("change", async (event) => {
+    const chosen = [...event.target.files];
+    event.target.value = "";
+    await add(chosen);
+  });
+  const drop = $("sk-drop");
+  drop.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    drop.classList.add("sk-dragging");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("sk-dragging"));
+  drop.addEventListener("drop", async (event) => {
+    event.preventDefault();
+    drop.classList.remove("sk-dragging");
+    await add([...(event.dataTransfer?.files ?? [])]);
+  });
+  role.addEventListener("change", update);
+
+  $("sk-team-csv").addEventListener("click", () => {
+    if (!result) return;
+    const blob = new Blob([result.csv], { type: "text/csv;charset=utf-8" });
+    download("saljkompetens-team.csv", blob);
+    message.show("Tabellen är sparad som CSV (en rad per person, en kolumn per kompetens).");
+  });
+  $("sk-team-print").addEventListener("click", () => window.print());
+  $("sk-team-clear").addEventListener("click", () => {
+    files = [];
+    forget();
+    update();
+    message.show("Filerna är borttagna från sidan.");
+  });
+  $("sk-team-save").addEventListener("click", () => {
+    try {
+      localStorage.setItem(TEAM_KEY, JSON.stringify({ files: files.filter((f) => "text" in f), role: role.value }));
+      message.show(
+        "Filerna är sparade i den här webbläsaren och visas igen nästa gång. Ta bort dem med ”Glöm filerna”.",
+      );
+      $("sk-team-forget").hidden = false;
+    } catch (error) {
+      message.show(`Filerna kunde inte sparas: ${failureText(error)}. De visas tills du stänger sidan.`, "warning");
+    }
+  });
+  $("sk-team-forget").addEventListener("click", () => {
+    forget();
+    message.show("Filerna är inte längre sparade i den här webbläsaren; de visas tills du stänger sidan.");
+  });
+  function forget() {
+    try {
+      localStorage.removeItem(TEAM_KEY);
+    } catch {
+      /* nothing was stored */
+    }
+    $("sk-team-forget").hidden = true;
+  }
+
+  const saved = restore();
+  if (saved) {
+    files = saved.files;
+    role.value = saved.role;
+    $("sk-team-forget").hidden = false;
+    message.show(`${files.length} sparade filer från den här webbläsaren visas.`);
+    update();
+  }
+  root.dataset.enhanced = "true";
+}
+
+/** The team the manager saved on this device, or null. */
+function restore() {
+  try {
+    const data = JSON.parse(localStorage.getItem(TEAM_KEY) ?? "null");
+    const valid = (f) => f && typeof f.name === "string" && typeof f.text === "string";
+    if (!data || !Array.isArray(data.files) || !data.files.every(valid)) return null;
+    return { files: data.files, role: typeof data.role === "string" ? data.role : "" };
+  } catch {
+    return null;
+  }
+}
+
+/** `name`, or "name (2)" if a file of that name is already there (exports share a name). */
+function unique(name, taken) {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (${n})`;
+  taken.add(candidate);
+  return candidate;
+}
+
+function fileItem(file, report) {
+  const error = file.error ?? report?.error;
+  if (error) {
+    return el("li", { "data-file": file.name, "data-file-error": "" }, el("strong", {}, file.name), `: ${error}`);
+  }
+  const who = report?.rater === "manager" ? `chefens skattning av ${report.label}` : (report?.label ?? "");
+  const attributes = { "data-file": file.name };
+  if (report?.note) attributes["data-file-note"] = "";
+  return el(
+    "li",
+    attributes,
+    el("strong", {}, file.name),
+    who ? ` – ${who}` : "",
+    report?.note ? el("span", { class: "sk-file-note" }, ` ${report.note}`) : null,
+  );
+}
