@@ -292,7 +292,7 @@ def test_role_argument_overrides_answers_role_and_unknown_role_is_refused() -> N
 def test_result_key_order(scenario: dict[str, Any]) -> None:
     assert list(scenario) == [
         "format", "version", "answered", "not_applicable", "items", "summary", "competencies",
-        "strengths", "development", "development_basis", "role", "quality", "limits",
+        "strengths", "development", "development_basis", "role", "quality", "limits", "check",
     ]  # fmt: skip
     assert (scenario["format"], scenario["version"]) == ("saljkompetens-resultat", 2)
     assert scenario["limits"] == "En självskattning visar hur du själv ser på ditt arbete."

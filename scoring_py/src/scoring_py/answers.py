@@ -17,6 +17,7 @@ __all__ = [
     "SELF",
     "Answers",
     "answers_from_data",
+    "matching_check",
 ]
 
 NOT_APPLICABLE = "ej-aktuellt"
@@ -41,6 +42,7 @@ class Answers:
         not_applicable: Statements answered "Ej aktuellt i min roll" (not scored).
         label: The name or initials the file carries (for a team view), or None.
         rater: ``"self"`` (the seller) or ``"manager"`` (the seller's manager).
+        check: The slug of the check answered, or None for the competency assessment.
     """
 
     values: Mapping[str, int]
@@ -48,6 +50,7 @@ class Answers:
     not_applicable: frozenset[str] = frozenset()
     label: str | None = None
     rater: str = SELF
+    check: str | None = None
 
 
 def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
@@ -58,6 +61,7 @@ def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
     Raises:
         ScoringError: On any invalid answer, with a Swedish message naming it.
     """
+    check = matching_check(data.get("check"), definition)
     values = _values(data, definition)
     role = data.get("role")
     if role is not None:
@@ -70,7 +74,35 @@ def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
         not_applicable=not_applicable,
         label=_label(data.get("label")),
         rater=_rater(data.get("rater", SELF)),
+        check=check,
     )
+
+
+def matching_check(value: Any, definition: Definition) -> str | None:
+    """The check answers say they are for (their ``check``), which must be the definition's.
+
+    Raises:
+        ScoringError: naming the check (or assessment) the answers are for, and where to go.
+    """
+    expected = definition.check
+    if value is not None and not isinstance(value, str):
+        raise ScoringError(f'"check" måste vara text, fick {describe_value(value)}.')
+    if expected is None and value is not None:
+        raise ScoringError(
+            f'Filen innehåller svar på självskattningen "{shorten(value)}", inte på '
+            "kompetensskattningen. Öppna den på den självskattningens egen sida."
+        )
+    if expected is not None and value is None:
+        raise ScoringError(
+            f"Filen innehåller svar på kompetensskattningen, inte på {expected.title}. "
+            "Öppna den på sidan Självskattning."
+        )
+    if expected is not None and value != expected.slug:
+        raise ScoringError(
+            f'Filen innehåller svar på självskattningen "{shorten(str(value))}", inte på '
+            f"{expected.title}. Öppna den på den självskattningens egen sida."
+        )
+    return value
 
 
 def _label(value: Any) -> str | None:

@@ -5,9 +5,11 @@ from typing import Any
 
 from .errors import describe_value
 from .model import (
+    AUDIENCES,
     RELATIONS,
     Article,
     Band,
+    Check,
     Competency,
     Definition,
     Item,
@@ -39,16 +41,43 @@ def definition_from_data(data: dict[str, Any]) -> Definition:
     """
     scale = _scale(data)
     mindsets = _mindsets(data)
-    competencies = _competencies(data, {m.slug for m in mindsets})
+    bands = _bands(data)
+    competencies = _competencies(data, {m.slug for m in mindsets}, len(bands))
     return Definition(
         scale=scale,
         min_answers=require_int(data, "min_answers", "min_answers", low=1),
-        bands=_bands(data),
+        bands=bands,
         quality=_quality(data, scale),
         competencies=competencies,
         mindsets=mindsets,
         roles=_roles(data, {c.slug for c in competencies}),
         limits=require_text(data, "limits", "limits", non_empty=False),
+        check=_check(data),
+    )
+
+
+def _check(data: dict[str, Any]) -> Check | None:
+    """The check a definition is, or None (absent or null: the competency assessment)."""
+    if data.get("check") is None:
+        return None
+    raw = _object_at(data["check"], "check")
+    audience = require_text(raw, "audience", "check.audience")
+    if audience not in AUDIENCES:
+        got = describe_value(audience)
+        fail("check.audience", f"måste vara {' eller '.join(AUDIENCES)}, fick {got}")
+    return Check(
+        slug=require_text(raw, "slug", "check.slug"),
+        title=require_text(raw, "title", "check.title"),
+        url=require_text(raw, "url", "check.url", non_empty=False),
+        audience=audience,
+        articles=tuple(
+            _article(article, f"check.articles[{index}]")
+            for index, article in enumerate(
+                require_list(raw, "articles", "check.articles", non_empty=False)
+            )
+        ),
+        source=require_text(raw, "source", "check.source", non_empty=False),
+        not_applicable=require_text(raw, "not_applicable", "check.not_applicable"),
     )
 
 
@@ -134,10 +163,12 @@ def _mindsets(data: dict[str, Any]) -> tuple[Mindset, ...]:
     return tuple(mindsets)
 
 
-def _competencies(data: dict[str, Any], mindset_slugs: set[str]) -> tuple[Competency, ...]:
+def _competencies(
+    data: dict[str, Any], mindset_slugs: set[str], bands: int
+) -> tuple[Competency, ...]:
     raw = require_list(data, "competencies", "competencies", non_empty=True)
     competencies = tuple(
-        _competency(entry, f"competencies[{index}]", mindset_slugs)
+        _competency(entry, f"competencies[{index}]", mindset_slugs, bands)
         for index, entry in enumerate(raw)
     )
     _check_unique([c.slug for c in competencies], "competencies", "slug")
@@ -145,7 +176,7 @@ def _competencies(data: dict[str, Any], mindset_slugs: set[str]) -> tuple[Compet
     return competencies
 
 
-def _competency(entry: Any, path: str, mindset_slugs: set[str]) -> Competency:
+def _competency(entry: Any, path: str, mindset_slugs: set[str], bands: int) -> Competency:
     raw = _object_at(entry, path)
     slug = require_text(raw, "slug", f"{path}.slug")
     title = require_text(raw, "title", f"{path}.title")
@@ -183,7 +214,29 @@ def _competency(entry: Any, path: str, mindset_slugs: set[str]) -> Competency:
         items=tuple(items),
         high_level=require_text(raw, "high_level", f"{path}.high_level", non_empty=False),
         practice=tuple(practice),
+        band_texts=_band_texts(raw, path, bands),
+        description=_optional_text(raw, "description", f"{path}.description"),
     )
+
+
+def _band_texts(raw: dict[str, Any], path: str, bands: int) -> tuple[str, ...]:
+    """A competency's own text per band (optional; then one for every band)."""
+    if raw.get("band_texts") is None:
+        return ()
+    texts = require_list(raw, "band_texts", f"{path}.band_texts", non_empty=True)
+    if len(texts) != bands:
+        fail(
+            f"{path}.band_texts",
+            f"måste ha en text per nivå i bands ({bands} st), har {len(texts)}",
+        )
+    for index, text in enumerate(texts):
+        if not isinstance(text, str) or not text.strip():
+            fail(f"{path}.band_texts[{index}]", f"måste vara en text, fick {describe_value(text)}")
+    return tuple(texts)
+
+
+def _optional_text(raw: dict[str, Any], key: str, path: str) -> str:
+    return "" if raw.get(key) is None else require_text(raw, key, path, non_empty=False)
 
 
 def _mindset_link(entry: Any, path: str, mindset_slugs: set[str]) -> MindsetLink:

@@ -18,7 +18,7 @@ from .answers import NOT_APPLICABLE, SELF, Answers, answers_from_data
 from .definition import definition_from_data
 from .errors import ScoringError, describe_value
 from .json_text import parse_json_text
-from .model import Definition
+from .model import Check, Definition
 from .validation import fail
 
 __all__ = [
@@ -109,6 +109,8 @@ def write_definition(definition: Definition) -> dict[str, Any]:
                 "items": [{"id": i.id, "text": i.text, "reverse": i.reverse} for i in c.items],
                 "high_level": c.high_level,
                 "practice": list(c.practice),
+                **({"band_texts": list(c.band_texts)} if c.band_texts else {}),
+                **({"description": c.description} if c.description else {}),
             }
             for c in definition.competencies
         ],
@@ -125,6 +127,19 @@ def write_definition(definition: Definition) -> dict[str, Any]:
             for r in definition.roles
         ],
         "limits": definition.limits,
+        **({"check": _check(definition.check)} if definition.check else {}),
+    }
+
+
+def _check(check: Check) -> dict[str, Any]:
+    return {
+        "slug": check.slug,
+        "title": check.title,
+        "url": check.url,
+        "audience": check.audience,
+        "articles": [{"title": a.title, "url": a.url} for a in check.articles],
+        "source": check.source,
+        "not_applicable": check.not_applicable,
     }
 
 
@@ -173,6 +188,8 @@ def write_answers(answers: Answers) -> dict[str, Any]:
         data["label"] = answers.label
     if answers.rater != SELF:
         data["rater"] = answers.rater
+    if answers.check is not None:
+        data["check"] = answers.check
     return data
 
 

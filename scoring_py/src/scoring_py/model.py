@@ -11,7 +11,9 @@ from .errors import ScoringError, describe_value, shorten
 __all__ = [
     "RELATIONS",
     "Article",
+    "AUDIENCES",
     "Band",
+    "Check",
     "Competency",
     "Definition",
     "Item",
@@ -106,6 +108,32 @@ class Competency:
     items: tuple[Item, ...]
     high_level: str = ""
     practice: tuple[str, ...] = ()
+    band_texts: tuple[str, ...] = ()  # one per band: what the band means for this scale
+    description: str = ""  # what the source text says about this scale (a check's report)
+
+    def band_text(self, definition: "Definition", band: Band) -> str:
+        """The band's text for this competency: its own if it has one, else the band's."""
+        if self.band_texts:
+            return self.band_texts[definition.bands.index(band)]
+        return band.text
+
+
+AUDIENCES = ("self", "organisation")
+"""Who answers a check: a seller about themselves, or people about their own organisation."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check written as content: its scales are the definition's competencies, scored by
+    the same rules; answers to it carry its slug."""
+
+    slug: str
+    title: str
+    url: str
+    audience: str
+    articles: tuple[Article, ...]
+    source: str = ""
+    not_applicable: str = "Ej aktuellt i min roll"  # the unscored answer, as the form calls it
 
 
 @dataclass(frozen=True)
@@ -148,6 +176,17 @@ class Definition:
     mindsets: tuple[Mindset, ...]
     roles: tuple[Role, ...]
     limits: str = ""  # what a self-assessment does not measure, shown with every result
+    check: Check | None = None  # a check from content; None for the competency assessment
+
+    @property
+    def not_applicable_label(self) -> str:
+        """What the unscored answer is called on the form ("Ej aktuellt i min roll")."""
+        return "Ej aktuellt i min roll" if self.check is None else self.check.not_applicable
+
+    @property
+    def parts_word(self) -> str:
+        """What the scored parts are called: "kompetenser", or a check's "skalor"."""
+        return "kompetenser" if self.check is None else "skalor"
 
     @cached_property
     def item_count(self) -> int:

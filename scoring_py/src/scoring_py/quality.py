@@ -46,8 +46,8 @@ def _straight_line(definition: Definition, answers: Answers) -> dict[str, str] |
         "message": (
             f"Du har gett samma svar ({value}, ”{definition.scale.label(value)}”) på {count} av "
             f"{len(answers.values)} påståenden. Då säger resultatet lite om skillnaderna mellan "
-            "dina kompetenser. Läs påståendena igen och fundera på vilka som stämmer bäst och "
-            "sämst."
+            f"dina {definition.parts_word}. Läs påståendena igen och fundera på vilka som "
+            "stämmer bäst och sämst."
         ),
     }
 
@@ -103,13 +103,14 @@ def _unanswered(definition: Definition, answers: Answers) -> list[dict[str, str]
         return []
     parts = f"{missing} av {total} påståenden saknar svar"
     if not_applicable:
-        parts += f" (varav {not_applicable} ”Ej aktuellt i min roll”)"
+        parts += f" (varav {not_applicable} ”{definition.not_applicable_label}”)"
     return [
         {
             "code": "unanswered",
             "message": (
-                f"{parts}, {round_half_up(Fraction(missing, total) * 100)} %. Kompetenser med "
-                "få svar får ett brett intervall eller inget värde alls."
+                f"{parts}, {round_half_up(Fraction(missing, total) * 100)} %. "
+                f"{definition.parts_word.capitalize()} med få svar får ett brett intervall "
+                "eller inget värde alls."
             ),
         }
     ]

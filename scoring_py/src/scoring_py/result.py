@@ -27,10 +27,13 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
     ``target - shown score`` so that the numbers shown agree.
     """
     scores = score_competencies(definition, answers)
-    top = strengths(scores)
+    profile_only = definition.check is not None  # a check's scales are a profile, not ranked
+    top = [] if profile_only else strengths(scores)
     statuses = role_statuses(role, scores) if role else []
     focus_by_role = role_focus(statuses) if role else []
     development = [status.entry for status in focus_by_role] if role else development_areas(scores)
+    if profile_only:
+        development = []
     notes = quality_notes(definition, answers)
     role_context = None if role is None else (role, statuses, focus_by_role)
     return {
@@ -49,6 +52,22 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
         "role": None if role is None else _role(role, statuses),
         "quality": notes,
         "limits": definition.limits,
+        "check": _check(definition),
+    }
+
+
+def _check(definition: Definition) -> dict[str, Any] | None:
+    """The check the result is of (its title, audience, articles and source), or None."""
+    check = definition.check
+    if check is None:
+        return None
+    return {
+        "slug": check.slug,
+        "title": check.title,
+        "url": check.url,
+        "audience": check.audience,
+        "articles": [{"title": a.title, "url": a.url} for a in check.articles],
+        "source": check.source,
     }
 
 
@@ -63,12 +82,19 @@ def _rounded(value: Fraction | None) -> int | None:
     return None if value is None else round_half_up(value)
 
 
-def _band(definition: Definition, score: Fraction | None) -> dict[str, Any] | None:
-    """The band of a score: its label, text and level (0 for the lowest band)."""
+def _band(
+    definition: Definition, competency: Competency, score: Fraction | None
+) -> dict[str, Any] | None:
+    """The band of a score: its label, text (the competency's own, if it has texts) and
+    level (0 for the lowest band)."""
     if score is None:
         return None
     band = definition.band_for(score)
-    return {"label": band.label, "text": band.text, "level": definition.bands.index(band)}
+    return {
+        "label": band.label,
+        "text": competency.band_text(definition, band),
+        "level": definition.bands.index(band),
+    }
 
 
 def _brief(entry: CompetencyScore) -> dict[str, Any]:
@@ -88,7 +114,8 @@ def _competency(definition: Definition, entry: CompetencyScore) -> dict[str, Any
         **_brief(entry),
         "answered": len(entry.answered),
         "items": len(entry.competency.items),
-        "band": _band(definition, entry.score),
+        "band": _band(definition, entry.competency, entry.score),
+        "description": entry.competency.description,
     }
 
 
@@ -105,7 +132,7 @@ def _focus(
     mindsets = definition.mindsets_by_slug
     return {
         **_brief(entry),
-        "band": _band(definition, entry.score),
+        "band": _band(definition, competency, entry.score),
         "high_level": competency.high_level,
         "practice": list(competency.practice),
         "pulled_down": [

@@ -15,6 +15,25 @@ def join(words: list[str]) -> str:
     return f"{', '.join(words[:-1])} och {words[-1]}"
 
 
+def _profile(definition: Definition, scored: list[CompetencyScore], noted: bool) -> list[str]:
+    """A check's profile in words: each scale with its band, in the check's order, with no
+    ranking (the scales are read side by side, never as a type)."""
+    assert definition.check is not None
+    whose = "" if definition.check.audience == "self" else " av organisationen"
+    parts = [
+        f"{entry.competency.title} – {definition.band_for(entry.score).label.lower()}"
+        for entry in scored
+        if entry.score is not None
+    ]
+    sentences = [
+        f"Enligt din skattning{whose}: {join(parts)}. Läs skalorna var för sig och tillsammans; "
+        "de är en profil, inte en typ."
+    ]
+    if noted:
+        sentences.append("Läs anteckningarna om dina svar innan du drar slutsatser.")
+    return sentences
+
+
 def summary(
     definition: Definition,
     answers: Answers,
@@ -28,11 +47,16 @@ def summary(
     scored = [entry for entry in scores if entry.scored]
     opening = f"Du har svarat på {len(answers.values)} av {definition.item_count} påståenden"
     if answers.not_applicable:
-        opening += f" och valt ”Ej aktuellt i min roll” för {len(answers.not_applicable)}"
+        opening += (
+            f" och valt ”{definition.not_applicable_label}” för {len(answers.not_applicable)}"
+        )
     competencies = len(definition.competencies)
-    sentences = [f"{opening}; {len(scored)} av {competencies} kompetenser har fått ett värde."]
+    kind = "kompetenser" if definition.check is None else "skalor"
+    sentences = [f"{opening}; {len(scored)} av {competencies} {kind} har fått ett värde."]
     if not scored:
         return [*sentences, "Svara på fler påståenden så visas ditt resultat här."]
+    if definition.check is not None:
+        return [*sentences, *_profile(definition, scored, noted)]
     names = [entry.competency.title for entry in strengths]
     if strengths:
         what = "dina tydligaste styrkor" if len(names) > 1 else "din tydligaste styrka"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .answers import MANAGER, Answers
+from .answers import MANAGER, Answers, matching_check
 from .errors import ScoringError, shorten
 from .formats import EXPORT_FORMAT, read_answers, read_definition
 from .json_text import parse_json_text
@@ -36,7 +36,7 @@ from .quality import quality_notes
 from .ranking import role_statuses
 from .result import to_canonical_json
 from .rounding import round_half_up
-from .scores import CompetencyScore, score_competencies
+from .scores import CompetencyScore, margin, score_competencies
 from .scoring import cached_definition
 
 __all__ = ["FLAG_STEPS", "MAX_FILES", "MIN_TEAM", "team", "team_csv", "team_json"]
@@ -139,6 +139,17 @@ def team(
         "min_team": MIN_TEAM,
         "flag_steps": FLAG_STEPS,
         "role": None if chosen is None else {"slug": chosen.slug, "title": chosen.title},
+        "check": None
+        if definition.check is None
+        else {
+            "slug": definition.check.slug,
+            "title": definition.check.title,
+            "audience": definition.check.audience,
+            "source": definition.check.source,
+        },
+        "margin": round_half_up(
+            max(margin(definition.scale, len(c.items)) for c in definition.competencies)
+        ),
         "bands": [{"level": i, "label": b.label} for i, b in enumerate(definition.bands)],
         "competencies": [
             {"slug": c.slug, "title": c.title, "url": c.url} for c in definition.competencies
@@ -204,7 +215,10 @@ def _read(definition: Definition, text: str) -> Answers:
     data = parse_json_text(text, "Svaren")
     inner = data.get("answers") if isinstance(data, dict) else None
     if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT and isinstance(inner, dict):
+        matching_check(inner.get("check"), definition)
         inner = inner.get("answers")
+    elif isinstance(data, dict):
+        matching_check(data.get("check"), definition)
     if isinstance(inner, dict):
         unknown = [key for key in inner if key not in definition.item_ids]
         if unknown:
@@ -438,11 +452,12 @@ def _summary(result: dict[str, Any], managers: int) -> list[str]:
         if medians:
             top = max(medians, key=lambda r: r["median"])
             bottom = min(medians, key=lambda r: r["median"])
+            whose = "teamets egna" if result["check"] is None else "de svarandes"
             sentences.append(
-                f"Enligt teamets egna skattningar är medianen högst i {top['title']} "
+                f"Enligt {whose} skattningar är medianen högst i {top['title']} "
                 f"({_decimal(top['median'])}) och lägst i {bottom['title']} "
                 f"({_decimal(bottom['median'])}); varje enskilt värde har ett intervall på "
-                "ungefär ±10."
+                f"upp till ±{result['margin']}."
             )
     compared = [p for p in result["pairs"] if p["self_file"] is not None]
     if compared:
