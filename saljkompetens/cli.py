@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  python -m saljkompetens check\n"
         '  python -m saljkompetens new competency "Förhandling"\n'
         '  python -m saljkompetens new article "Så leder du säljmöten" --lang nb\n'
-        '  python -m saljkompetens new role "Innesäljare" --competency "Prospektering"',
+        '  python -m saljkompetens new role "Innesäljare" --competency "Prospektering"\n'
+        '  python -m saljkompetens new check "Hur du planerar" --article "Rubrik"',
     )
     commands = parser.add_subparsers(
         dest="command", title="kommandon", metavar="KOMMANDO", parser_class=_Parser
@@ -82,14 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser(
         "new",
-        help="skapa en ny kompetens, artikel eller roll från en mall",
+        help="skapa en ny kompetens, artikel, roll eller ett självtest från en mall",
         description="Skapar content/<avsnitt>/<slug>.md från en mall där varje fält finns med "
         "och förklaras. Platshållarna klarar kontrollen; skriv om dem. En befintlig fil "
         "skrivs aldrig över.",
     )
     new.add_argument(
         "kind", choices=[*KINDS, *ALIASES], metavar="TYP",
-        help="competency (kompetens), article (artikel) eller role (roll)",
+        help="competency (kompetens), article (artikel), role (roll) eller check (självtest)",
     )  # fmt: skip
     new.add_argument("title", metavar="TITEL", help="titeln; adressen (slug) bildas av den")
     new.add_argument(
@@ -103,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--mindset", metavar="NAMN",
         help="tankesättet en ny kompetens bygger på (standard: det första)",
+    )  # fmt: skip
+    new.add_argument(
+        "--article", metavar="RUBRIK",
+        help="artikeln ett nytt självtest bygger på (standard: den första)",
     )  # fmt: skip
     new.add_argument(
         "--content", default="content", metavar="MAPP",
@@ -124,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             lang=args.lang,
             competency=args.competency,
             mindset=args.mindset,
+            article=args.article,
         )
     except ScaffoldError as exc:
         print(f"Ingen fil skapades: {exc}", file=sys.stderr)

@@ -6,7 +6,9 @@ against the content file and line the field came from.
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from typing import Any
 from scoring_py.model import (
     Article,
     Band,
+    Check,
     Competency,
     Definition,
     Item,
@@ -27,10 +30,11 @@ from scoring_py.model import (
 
 from scoring_py import ScoringError, read_definition, write_definition
 
+from .content import model as content
 from .content.errors import ContentError, ContentErrors, field_name
 from .content.frontmatter import ParseFailed, read_document, read_yaml
 from .content.model import KnowledgeBase, naming_sentence
-from .content.schema import RELATIONS
+from .content.schema import AUDIENCES, RELATIONS
 
 
 def build_definition(kb: KnowledgeBase) -> Definition:
@@ -86,6 +90,73 @@ def build_definition(kb: KnowledgeBase) -> Definition:
     )
 
 
+def build_check_definition(kb: KnowledgeBase, check: content.Check) -> Definition:
+    """A check as a `scoring_py` definition: its scales are scored as competencies are (the
+    same rules, the quality notes of `assessment.yml`); answers carry the check's slug."""
+    base = build_definition(kb)
+    steps = sorted(check.scale, key=lambda step: step.value)
+    scale = Scale(steps[0].value, steps[-1].value, tuple(step.label for step in steps))
+    articles = tuple(Article(a.title, a.url) for a in map(kb.article, check.articles))
+    sources = [kb.article(title).source for title in check.articles]
+    return Definition(
+        scale=scale,
+        min_answers=check.min_answers or kb.settings.min_answers,
+        bands=tuple(Band(b.min, b.label, "") for b in check.bands),
+        quality=replace(base.quality, agree_min=_agree_min(base.scale, base.quality, scale)),
+        competencies=tuple(
+            Competency(
+                slug=scale.slug,
+                title=scale.title,
+                url="",
+                mindsets=(),
+                articles=articles,
+                items=tuple(Item(s.id, s.text, s.reverse) for s in scale.statements),
+                band_texts=scale.band_texts,
+                description=scale.about,
+            )
+            for scale in check.scales
+        ),
+        mindsets=(),
+        roles=(),
+        limits=check.limits,
+        check=Check(
+            slug=check.slug,
+            title=check.title,
+            url=check.url,
+            audience=AUDIENCES[check.audience],
+            articles=articles,
+            source="; ".join(source for source in sources if source),
+            not_applicable=check.not_applicable_label,
+        ),
+    )
+
+
+def _agree_min(base: Scale, quality: QualityRules, scale: Scale) -> int:
+    """The assessment's "agrees from" answer at the same place on a check's own scale (4 on
+    1–5 is three quarters up: 3 on 1–3), and always above the scale's lowest answer."""
+    share = Fraction(quality.agree_min - base.min, base.max - base.min)
+    return max(scale.min + 1, scale.min + math.ceil(share * (scale.max - scale.min)))
+
+
+def checked_check_definitions(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
+    """Every check's definition JSON (by slug), each read back by `scoring_py`.
+
+    Raises:
+        ContentErrors: every check's refused rule, at the check's file and line.
+    """
+    written, errors = {}, []
+    for check in kb.checks:
+        data = write_definition(build_check_definition(kb, check))
+        try:
+            read_definition(data)
+        except ScoringError as error:
+            errors.append(_check_error(kb, check, error))
+        written[check.slug] = data
+    if errors:
+        raise ContentErrors(errors)
+    return written
+
+
 def checked_definition(kb: KnowledgeBase) -> dict[str, Any]:
     """The definition JSON as `scoring_py` writes it, after `scoring_py` has read it back.
 
@@ -102,6 +173,22 @@ def checked_definition(kb: KnowledgeBase) -> dict[str, Any]:
 
 _INDEX = re.compile(r"^(\w+)\[(\d+)\]\.?(.*)$")
 _FIELD = {"items": "statements"}  # definition name → content name, where they differ
+_CHECK_FIELD = {"competencies": "scales", "items": "statements", "description": "about"}
+
+
+def _check_error(kb: KnowledgeBase, check: content.Check, error: ScoringError) -> ContentError:
+    """Where in a check's file a definition field (`competencies[1].band_texts`) came from."""
+    field: tuple[str | int, ...] = tuple(
+        _CHECK_FIELD.get(part, part) if isinstance(part, str) else part
+        for part in _parts(error.path or "")
+    )
+    message = error.problem or str(error)
+    try:
+        document = read_document(_on_disk(kb, check.path), check.path)
+        line = document.line_of(field) or 1
+    except (OSError, ParseFailed):
+        line = 1
+    return ContentError(check.path, message, field_name(field), line)
 
 
 def _content_error(kb: KnowledgeBase, error: ScoringError) -> ContentError:

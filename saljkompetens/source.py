@@ -13,17 +13,19 @@ from typing import Any, ClassVar
 from .content.errors import ContentErrors
 from .content.loader import load_content
 from .content.model import KnowledgeBase
-from .definition import checked_definition
+from .definition import checked_check_definitions, checked_definition
 from .history import last_change
 from .project import Project
 
 
 @dataclass(frozen=True)
 class SiteContent:
-    """Content that loaded without errors, and its assessment definition (JSON-ready)."""
+    """Content that loaded without errors, its assessment definition and each check's
+    (JSON-ready, checks by slug)."""
 
     kb: KnowledgeBase
     definition: dict[str, Any]
+    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def read_site_content(content: Path, docs: Path | None = None) -> SiteContent:
@@ -33,7 +35,7 @@ def read_site_content(content: Path, docs: Path | None = None) -> SiteContent:
         ContentErrors: every problem, each at its file, line and field.
     """
     kb = load_content(content, docs)
-    return SiteContent(kb, checked_definition(kb))
+    return SiteContent(kb, checked_definition(kb), checked_check_definitions(kb))
 
 
 @dataclass

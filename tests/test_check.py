@@ -183,8 +183,8 @@ def test_cli_passes_on_real_content(run_cli, root: Path) -> None:
     assert done.stdout.startswith("Innehållet är giltigt: {} kompetenser, {} tankesätt, ".format(
         *counts[:2]))  # fmt: skip
     assert (
-        f"{counts[3]} roller, {sum(len(c.statements) for c in kb.competencies)} påståenden."
-        in done.stdout
+        f"{counts[3]} roller, {sum(len(c.statements) for c in kb.competencies)} påståenden, "
+        f"{len(kb.checks)} självtest." in done.stdout
     )
 
 

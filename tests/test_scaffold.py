@@ -182,3 +182,31 @@ def test_make_new_scaffolds_a_competency_that_the_site_takes(
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site" / "kompetenser" / "forhandling" / "index.html").is_file()
+
+
+def test_new_check_passes_quotes_its_article_and_explains_its_fields(content: Path) -> None:
+    path = scaffold("check", "Lyssnartest", content)
+    assert path == content / "checks" / "lyssnartest.md"
+    kb = load_content(content)
+    [check] = kb.checks
+    assert (check.title, check.articles, check.audience) == (
+        "Lyssnartest",
+        ("Om att lyssna",),
+        "säljaren",
+    )
+    assert [s.id for s in check.statements] == [f"lyssnartest-{n}" for n in (1, 2, 3, 4)]
+    assert [[s.reverse for s in scale.statements] for scale in check.scales] == [[False, True]] * 2
+    # The placeholders quote the article's only sentence, so the new file passes as it is.
+    assert {s.based_on for s in check.statements} == {"Den som lyssnar säljer mer."}
+    front = path.read_text("utf-8").split("\n---\n")[0]
+    for name in ("title", "summary", "audience", "articles", "scale", "bands", "scales", "limits"):
+        assert f"\n# {name} (" in front
+        assert f"\n{name}:" in front
+
+
+def test_new_check_on_an_unknown_article_is_refused_with_suggestion(content: Path) -> None:
+    with pytest.raises(
+        ScaffoldError, match='--article: okänd artikel "Om att lyssn".*Om att lyssna'
+    ):
+        scaffold("check", "Lyssnartest", content, article="Om att lyssn")
+    assert not (content / "checks").exists()

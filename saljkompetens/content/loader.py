@@ -17,6 +17,8 @@ from .model import (
     Article,
     AssessmentSettings,
     Band,
+    Check,
+    CheckScale,
     Competency,
     KnowledgeBase,
     Mindset,
@@ -36,6 +38,7 @@ SECTIONS = {
     "mindsets": schema.MINDSET,
     "articles": schema.ARTICLE,
     "roles": schema.ROLE,
+    "checks": schema.CHECK,
 }
 
 T = TypeVar("T")
@@ -83,10 +86,12 @@ class _Loading:
         mindsets = self._build_all("mindsets", self._mindset)
         articles = self._build_all("articles", self._article)
         roles = self._build_all("roles", self._role)
+        checks = self._build_all("checks", self._check)
         settings = self._settings(settings_doc) if settings_doc else None
 
         self._check_references(competencies, mindsets, articles, roles)
-        self._check_bodies([*competencies, *mindsets, *articles, *roles])
+        self._check_checks(checks, competencies, articles)
+        self._check_bodies([*competencies, *mindsets, *articles, *roles, *checks])
         if self.errors or settings is None:
             raise ContentErrors(self.errors, self.warnings)
         return KnowledgeBase(
@@ -97,6 +102,7 @@ class _Loading:
             settings,
             tuple(in_order(self.warnings)),
             self.root,
+            checks=sorted(checks, key=lambda c: _collation(c.title)),
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -355,19 +361,24 @@ class _Loading:
             doc.path,
         )
 
+    @staticmethod
+    def _scale_problems(steps: list[dict[str, Any]]) -> list[str]:
+        """An answer scale must have one step per value, every value in a row."""
+        values = sorted(step["value"] for step in steps)
+        if values == list(range(values[0], values[0] + len(values))):
+            return []
+        found = ", ".join(str(value) for value in values)
+        return [
+            f"skalan har värdena {found}; den ska ha varje heltal från det lägsta till det "
+            "högsta, vart och ett en gång"
+        ]
+
     def _settings(self, doc: Document) -> AssessmentSettings | None:
         """The settings; `scoring_py` checks their rules (bands, thresholds) when the
         definition is made. Here only what the content format needs: one step per value."""
         data = doc.data
-        values = sorted(step["value"] for step in data["scale"])
-        if values != list(range(values[0], values[0] + len(values))):
-            found = ", ".join(str(value) for value in values)
-            self.error(
-                doc,
-                f"skalan har värdena {found}; den ska ha varje heltal från det lägsta till det "
-                "högsta, vart och ett en gång",
-                ("scale",),
-            )
+        for problem in self._scale_problems(data["scale"]):
+            self.error(doc, problem, ("scale",))
         return AssessmentSettings(
             scale=tuple(ScaleStep(s["value"], s["label"]) for s in data["scale"]),
             min_answers=data["min_answers"],
@@ -376,6 +387,96 @@ class _Loading:
             path=doc.path,
             limits=data["limits"],
         )
+
+    def _check(self, doc: Document) -> Check:
+        """A check; what needs its articles is checked in `_check_checks`."""
+        data = doc.data
+        scales: list[CheckScale] = []
+        for index, raw in enumerate(data["scales"]):
+            statements = tuple(
+                Statement(s["id"], s["text"], s["based_on"], s.get("reverse", False))
+                for s in raw["statements"]
+            )
+            if not any(s.reverse for s in statements):
+                self.error(
+                    doc,
+                    "skalan har inget omvänt påstående; minst ett ska ha reverse: true, så att "
+                    "den som instämmer i allt syns",
+                    ("scales", index, "statements"),
+                )
+            if len(raw["band_texts"]) != len(data["bands"]):
+                self.error(
+                    doc,
+                    f"har {len(raw['band_texts'])} texter men testet har {len(data['bands'])} "
+                    "nivåer (bands); skriv en text per nivå, i samma ordning",
+                    ("scales", index, "band_texts"),
+                )
+            slug = slugify(raw["title"])
+            if slug in {scale.slug for scale in scales}:
+                self.error(
+                    doc,
+                    "två skalor har samma namn; ge varje skala ett eget",
+                    ("scales", index, "title"),
+                )
+            scales.append(
+                CheckScale(slug, raw["title"], raw["about"], tuple(raw["band_texts"]), statements)
+            )
+        for problem in self._scale_problems(data["scale"]):
+            self.error(doc, problem, ("scale",))
+        return Check(
+            slug=slugify(data["title"]),
+            title=data["title"],
+            summary=data["summary"],
+            audience=data["audience"],
+            articles=tuple(data["articles"]),
+            scale=tuple(ScaleStep(s["value"], s["label"]) for s in data["scale"]),
+            bands=tuple(Band(b["min"], b["label"], "") for b in data["bands"]),
+            scales=tuple(scales),
+            limits=data["limits"],
+            body=self._body(doc),
+            path=doc.path,
+            min_answers=data.get("min_answers"),
+        )
+
+    def _check_checks(
+        self, checks: list[Check], competencies: list[Competency], articles: list[Article]
+    ) -> None:
+        """A check's articles exist and hold each statement's `based_on`; ids are unique in
+        the whole site (an id names an answer wherever it is stored)."""
+        by_path = {doc.path: doc for doc in self.docs["checks"]}
+        by_title = {article.title: article for article in articles}
+        seen_ids = {s.id: c.path for c in competencies for s in c.statements}
+        for check in checks:
+            doc = by_path[check.path]
+            texts = []
+            for index, title in enumerate(check.articles):
+                if title in by_title:
+                    texts.append(" ".join(by_title[title].body.split()))
+                elif title not in self.broken_titles:
+                    self.error(
+                        doc,
+                        f'okänd artikel "{title}"{suggestion(title, set(by_title))}',
+                        ("articles", index),
+                    )
+            for scale_index, scale in enumerate(check.scales):
+                for index, statement in enumerate(scale.statements):
+                    where = ("scales", scale_index, "statements", index)
+                    quoted = " ".join(statement.based_on.split())
+                    if texts and not any(quoted in text for text in texts):
+                        self.error(
+                            doc,
+                            f'"{statement.based_on}" finns inte ordagrant i testets artiklar; '
+                            "kopiera meningen exakt ur artikeln",
+                            (*where, "based_on"),
+                        )
+                    if statement.id in seen_ids:
+                        self.error(
+                            doc,
+                            f'id "{statement.id}" används redan i {seen_ids[statement.id]}; '
+                            "varje påstående ska ha ett eget id",
+                            (*where, "id"),
+                        )
+                    seen_ids.setdefault(statement.id, check.path)
 
     # -- cross-references ------------------------------------------------------------------
 
@@ -459,7 +560,7 @@ class _Loading:
                     ("targets", index, "competency"),
                 )
 
-    def _check_bodies(self, items: list[Competency | Mindset | Article | Role]) -> None:
+    def _check_bodies(self, items: list[Competency | Mindset | Article | Role | Check]) -> None:
         """Every body as published: no active content, links that MkDocs can resolve."""
         by_path = {doc.path: doc for docs in self.docs.values() for doc in docs}
         known = {item.src_uri for item in items} | self._docs_pages()

@@ -16,6 +16,7 @@ COMPETENCY_SECTION = "kompetenser"
 MINDSET_SECTION = "tankesatt"
 ARTICLE_SECTION = "artiklar"
 ROLE_SECTION = "roller"
+CHECK_SECTION = "sjalvskattning"
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,71 @@ class AssessmentSettings:
 
 
 @dataclass(frozen=True)
+class CheckScale:
+    """One scale of a check: its statements, what the article says of it, a text per band."""
+
+    slug: str
+    title: str
+    about: str
+    band_texts: tuple[str, ...]
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A self-check written as content, from `content/checks/<slug>.md`, scored by the same
+    rules as the self-assessment; the body is its introduction.
+
+    ```yaml
+    title: Lärande eller bara resultat?
+    audience: säljaren            # or organisationen
+    articles: ["Resultatorienterte selgere? Tja!"]
+    scale: [{value: 1, label: Stämmer inte alls}, ...]
+    bands: [{min: 0, label: Litet inslag}, ...]
+    scales: [{title: ..., about: ..., band_texts: [...], statements: [...]}]
+    limits: ...
+    ```
+    """
+
+    slug: str
+    title: str
+    summary: str
+    audience: str  # schema.AUDIENCES: "säljaren" or "organisationen"
+    articles: tuple[str, ...]
+    scale: tuple[ScaleStep, ...]
+    bands: tuple[Band, ...]
+    scales: tuple[CheckScale, ...]
+    limits: str
+    body: str
+    path: Path
+    min_answers: int | None = None  # None: as in assessment.yml
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return tuple(s for scale in self.scales for s in scale.statements)
+
+    @property
+    def not_applicable_label(self) -> str:
+        """What the unscored answer is called on this check's form."""
+        from .schema import NOT_APPLICABLE_LABELS
+
+        return NOT_APPLICABLE_LABELS[self.audience]
+
+    @property
+    def src_uri(self) -> str:
+        return f"{CHECK_SECTION}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{CHECK_SECTION}/{self.slug}/"
+
+    @property
+    def definition_uri(self) -> str:
+        """Where the site publishes this check's definition (beside the assessment's)."""
+        return f"assets/sjalvskattning/test/{self.slug}.json"
+
+
+@dataclass(frozen=True)
 class MindsetUse:
     """A competency whose text names a mindset: the sentence, and how they relate."""
 
@@ -238,6 +304,7 @@ class KnowledgeBase:
     settings: AssessmentSettings
     warnings: tuple[ContentError, ...] = ()  # e.g. files that were not read
     root: Path = Path("content")  # the content folder on disk
+    checks: list[Check] = field(default_factory=list)
     _by_title: dict[str, Competency] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -273,6 +340,14 @@ class KnowledgeBase:
     def articles_about(self, competency: Competency) -> list[Article]:
         """The articles that relate to `competency`."""
         return [a for a in self.articles if competency.title in a.competencies]
+
+    def article(self, title: str) -> Article:
+        """The article with this title."""
+        return next(a for a in self.articles if a.title == title)
+
+    def checks_of(self, article: Article) -> list[Check]:
+        """The checks built on `article` ("Testa dig själv")."""
+        return [c for c in self.checks if article.title in c.articles]
 
     def competencies_of(self, article: Article) -> list[Competency]:
         """The competencies an article relates to."""

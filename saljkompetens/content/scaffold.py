@@ -7,6 +7,7 @@ with placeholder values that pass the content check as they stand.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,16 +32,17 @@ class Kind:
 
     section: str
     template: str
-    noun: str
+    noun: str  # "ny kompetens": what the new file is, with its adjective
     schema: schema.Schema
 
 
 KINDS = {
-    "competency": Kind("competencies", "competency.md.j2", "kompetens", schema.COMPETENCY),
-    "article": Kind("articles", "article.md.j2", "artikel", schema.ARTICLE),
-    "role": Kind("roles", "role.md.j2", "roll", schema.ROLE),
+    "competency": Kind("competencies", "competency.md.j2", "ny kompetens", schema.COMPETENCY),
+    "article": Kind("articles", "article.md.j2", "ny artikel", schema.ARTICLE),
+    "role": Kind("roles", "role.md.j2", "ny roll", schema.ROLE),
+    "check": Kind("checks", "check.md.j2", "nytt självtest", schema.CHECK),
 }
-ALIASES = {"kompetens": "competency", "artikel": "article", "roll": "role"}
+ALIASES = {"kompetens": "competency", "artikel": "article", "roll": "role", "test": "check"}
 
 
 class ScaffoldError(Exception):
@@ -68,6 +70,7 @@ def scaffold(
     lang: str = "sv",
     competency: str | None = None,
     mindset: str | None = None,
+    article: str | None = None,
 ) -> Path:
     """Write `content/<section>/<slug>.md` for a new item and return its path.
 
@@ -91,7 +94,9 @@ def scaffold(
         raise ScaffoldError(f'språket "{lang}" är inte tillåtet; tillåtna värden: {allowed}')
     kb = _load(content, "Innehållet har fel som måste rättas innan en ny fil skapas:")
     _refuse_taken_slug(kb, spec, slug)
-    text = render(spec, title, slug, kb, lang=lang, competency=competency, mindset=mindset)
+    text = render(
+        spec, title, slug, kb, lang=lang, competency=competency, mindset=mindset, article=article
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     try:
@@ -111,19 +116,33 @@ def render(
     lang: str = "sv",
     competency: str | None = None,
     mindset: str | None = None,
+    article: str | None = None,
 ) -> str:
     """The new file's text, referring to existing content of `kb`."""
     competency_titles = [c.title for c in kb.competencies]
     mindset_titles = [m.title for m in kb.mindsets]
+    taken = {s.id for c in kb.competencies for s in c.statements}
+    taken |= {s.id for c in kb.checks for s in c.statements}
+    chosen_article = (
+        _pick(article, [a.title for a in kb.articles], "okänd artikel", "--article")
+        if spec.section == "checks"
+        else None
+    )
     context: dict[str, Any] = {
         "title": title,
         "lang": lang,
         "fields": spec.schema["properties"],
-        "statement": schema.STATEMENT["properties"],
         "target": schema.TARGET["properties"],
         "competency": _pick(competency, competency_titles, "okänd kompetens", "--competency"),
         "mindset": _pick(mindset, mindset_titles, "okänt tankesätt", "--mindset"),
-        "ids": _free_ids(slug, {s.id for c in kb.competencies for s in c.statements}),
+        "ids": _free_ids(slug, taken),
+        "article": chosen_article,
+        "quotes": _quotes(kb.article(chosen_article).body) if chosen_article else [],
+        "scale": sorted(kb.settings.scale, key=lambda step: step.value),
+        "scale_fields": schema.CHECK_SCALE["properties"],
+        "statement": schema.CHECK_STATEMENT["properties"]
+        if spec.section == "checks"
+        else schema.STATEMENT["properties"],
     }
     return environment().get_template(spec.template).render(**context)
 
@@ -133,7 +152,7 @@ def next_steps(path: Path, kind: str) -> str:
     noun = KINDS[ALIASES.get(kind, kind)].noun
     return "\n".join(
         [
-            f"Skapade {path} (ny {noun}).",
+            f"Skapade {path} ({noun}).",
             "Nästa steg:",
             "  1. Öppna filen och skriv om alla platshållare; kommentarerna (#) förklarar "
             "varje fält.",
@@ -169,6 +188,22 @@ def _pick(wanted: str | None, titles: list[str], unknown: str, option: str) -> s
     if wanted not in titles:
         raise ScaffoldError(f'{option}: {unknown} "{wanted}"{suggestion(wanted, titles)}')
     return wanted
+
+
+_SENTENCE = re.compile(r"[A-ZÅÄÖ][^.!?\n*_`\[\]<>#|]{20,250}[.!?]")
+
+
+def _quotes(body: str) -> list[str]:
+    """Four sentences of an article's plain paragraphs, for a new check's `based_on`
+    placeholders (they pass the check because they are in the article)."""
+    paragraphs = [" ".join(p.split()) for p in body.split("\n\n")]
+    plain = [p for p in paragraphs if p and p[0] not in "#>-*|!<[0123456789"]
+    found = [m.group(0) for p in plain for m in _SENTENCE.finditer(p)]
+    if not found:
+        raise ScaffoldError(
+            "artikeln har inga vanliga meningar att citera; välj en annan med --article"
+        )
+    return [found[i % len(found)] for i in range(STATEMENT_COUNT)]
 
 
 def _free_ids(slug: str, taken: set[str]) -> list[str]:

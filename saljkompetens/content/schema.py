@@ -329,6 +329,132 @@ SETTINGS: Schema = {
 }
 
 
+AUDIENCES = {"säljaren": "self", "organisationen": "organisation"}
+"""Who answers a check (content word → scoring_py's word): a seller about themselves, or
+people about their own organisation."""
+NOT_APPLICABLE_LABELS = {"säljaren": "Ej aktuellt i min roll", "organisationen": "Kan inte bedöma"}
+"""What the unscored answer is called on a check's form, by who answers it."""
+
+_SCALE_STEPS: Schema = SETTINGS["properties"]["scale"]
+
+CHECK_STATEMENT: Schema = {
+    "type": "object",
+    "required": ["id", "text", "based_on"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {**STATEMENT["properties"]["id"]},
+        "text": {
+            **_TEXT,
+            "maxLength": 200,
+            "description": "Påståendet: en sak som går att se i praktiken, i första person "
+            "(säljaren) eller om organisationen (`Hos oss …`).",
+        },
+        "reverse": {**STATEMENT["properties"]["reverse"]},
+        "based_on": {
+            **_TEXT,
+            "maxLength": 400,
+            "description": "Den mening (eller fras) ur artikeln som påståendet bygger på, "
+            "ordagrant – också när artikeln är på norska.",
+        },
+    },
+}
+
+CHECK_SCALE: Schema = {
+    "type": "object",
+    "required": ["title", "about", "band_texts", "statements"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {**_TEXT, "maxLength": 80, "description": "Skalans namn i formulär och resultat."},
+        "about": {
+            **_TEXT,
+            "maxLength": 600,
+            "description": "Vad artikeln säger om det skalan mäter; visas vid skalan i resultatet.",
+        },
+        "band_texts": {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 5,
+            "items": {**_TEXT, "maxLength": 300},
+            "description": "En text per nivå i `bands`, i samma ordning: vad nivån betyder för "
+            "just den här skalan.",
+        },
+        "statements": {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 8,
+            "items": CHECK_STATEMENT,
+            "description": "Två till åtta påståenden, minst ett omvänt (`reverse: true`).",
+        },
+    },
+}
+
+CHECK: Schema = {
+    "title": "Självtest",
+    "type": "object",
+    "required": ["title", "summary", "audience", "articles", "scale", "bands", "scales", "limits"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {
+            **_TITLE,
+            "description": "Självtestets namn; adressen blir `/sjalvskattning/<slug>/`.",
+        },  # fmt: skip
+        "summary": {**_TEXT, "maxLength": 200, "description": "En mening för listorna."},
+        "audience": {
+            "type": "string",
+            "enum": list(AUDIENCES),
+            "description": "Vem som svarar: `säljaren` (om sig själv) eller `organisationen` "
+            "(chefer och medarbetare om den egna organisationen; teamvyn tar emot svaren).",
+        },
+        "articles": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 5,
+            "uniqueItems": True,
+            "items": _NAME,
+            "description": "Artiklarna (rubriker) som testet bygger på; de länkar till testet "
+            "under *Testa dig själv*, och varje `based_on` ska stå i någon av dem.",
+        },
+        "scale": {**_SCALE_STEPS},
+        "min_answers": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 8,
+            "description": "Minsta antal svar för att en skala ska få ett värde (annars "
+            "samma som i assessment.yml).",
+        },
+        "bands": {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 5,
+            "items": {
+                "type": "object",
+                "required": ["min", "label"],
+                "additionalProperties": False,
+                "properties": {
+                    "min": {"type": "integer", "minimum": 0, "maximum": 100},
+                    "label": {**_TEXT, "maxLength": 60},
+                },
+            },
+            "description": "Nivåerna (0–100), lika för alla skalor; den första börjar på 0. "
+            "Varje skala säger i `band_texts` vad nivån betyder för den.",
+        },
+        "scales": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 12,
+            "items": CHECK_SCALE,
+            "description": "Skalorna, i den ordning resultatet visar dem.",
+        },
+        "limits": {
+            **_TEXT,
+            "maxLength": 1000,
+            "description": "Vad testet inte mäter, och var artikelns påståenden är "
+            "författarens egen syn; visas på sidan och med varje resultat.",
+        },
+    },
+}
+
+
 SCHEMAS: dict[str, Schema] = {
     "competency": COMPETENCY,
     "statement": STATEMENT,
@@ -337,6 +463,9 @@ SCHEMAS: dict[str, Schema] = {
     "role": ROLE,
     "target": TARGET,
     "settings": SETTINGS,
+    "check": CHECK,
+    "check_scale": CHECK_SCALE,
+    "check_statement": CHECK_STATEMENT,
 }
 
 _TYPE_WORDS = {"string": "text", "integer": "heltal", "number": "tal", "boolean": "true/false",
