@@ -12,9 +12,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 KIND ?= competency
 CONTENT ?= content
 
-.PHONY: setup serve build check new lint test test-fast bench clean
+.PHONY: setup serve build dist serve-dist check new lint test test-fast bench clean
 
-setup: $(VENV)/.installed node_modules/.installed /usr/bin/chromium
+setup: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/caddy
 
 $(VENV)/.installed: pyproject.toml scoring_py/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,17 +30,29 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
+/usr/bin/caddy:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq caddy
+
 serve: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
+# The site ready to publish: versioned assets, .br/.gz beside each file, _headers (deploy/).
+dist: build
+	$(BIN)/python -m saljkompetens.dist --site site --out dist
+
+# dist/ through Caddy with the shipped configuration, as it would be published.
+serve-dist: dist /usr/bin/caddy
+	SITE_ADDRESS=http://127.0.0.1:$${PORT:-8080} CADDY_ADMIN=off DIST="$(CURDIR)/dist" caddy run --config deploy/Caddyfile --adapter caddyfile
+
 check: $(VENV)/.installed
 	$(BIN)/python -m saljkompetens check
 
 new: $(VENV)/.installed
-	@test -n "$(TITLE)" || { echo 'Ange en titel: make new KIND=competency|article|role TITLE="…"'; exit 2; }
+	@test -n "$(TITLE)" || { echo 'Ange en titel: make new KIND=competency|article|role|check TITLE="…"'; exit 2; }
 	$(BIN)/python -m saljkompetens new $(KIND) "$(TITLE)" --content "$(CONTENT)"
 
 lint: $(VENV)/.installed node_modules/.installed

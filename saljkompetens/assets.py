@@ -1,16 +1,21 @@
-"""Files the self-assessment needs in the browser: the scoring_py wheel and Pyodide."""
+"""Files the self-assessment needs in the browser: the scoring_py wheel and Pyodide.
+
+Every file here may be cached forever, so each URL names its content:
+`assets/pyodide/<version>/` holds Pyodide's own files, and `assets/pyodide/app-<hash>/`
+the wheel and the trimmed standard library it needs (saljkompetens.stdlib), the hash
+covering both. The worker takes the standard library from beside the wheel.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from scoring_py.formats import (
@@ -22,6 +27,7 @@ from scoring_py.formats import (
 )
 
 from .project import Project
+from .stdlib import build_trimmed
 
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -30,6 +36,8 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+STDLIB = "python_stdlib.zip"
+PUBLISHED = tuple(name for name in PYODIDE_FILES if name != STDLIB)  # the trimmed one instead
 _SKIP = {"build", "dist", "__pycache__"}
 
 
@@ -53,7 +61,13 @@ class Pyodide:
     folder: Path
 
     def files(self) -> list[Path]:
-        return [self.folder / name for name in PYODIDE_FILES]
+        """Pyodide's files as published (its full standard library is not)."""
+        return [self.folder / name for name in PUBLISHED]
+
+    @property
+    def stdlib(self) -> Path:
+        """The full standard library zip of the npm package."""
+        return self.folder / STDLIB
 
 
 def _source_digest(project: Path) -> str:
@@ -115,19 +129,28 @@ def find_pyodide(node_modules: Path) -> Pyodide:
     return Pyodide(version, folder)
 
 
-ASSET_DIR = posixpath.dirname(DEFINITION_PATH)  # the wheel goes beside the definition
-
-
 @dataclass(frozen=True)
 class BrowserAssets:
     """The assessment's browser files and their site-relative URLs."""
 
     wheel: Wheel
     pyodide: Pyodide
+    stdlib: Path  # the trimmed standard library
+
+    @cached_property
+    def app_uri(self) -> str:
+        """The folder of the wheel and its standard library, named by both files' content."""
+        digest = hashlib.sha256(self.wheel.sha256.encode())
+        digest.update(hashlib.sha256(self.stdlib.read_bytes()).digest())
+        return f"assets/pyodide/app-{digest.hexdigest()[:16]}/"
 
     @property
     def wheel_uri(self) -> str:
-        return f"{ASSET_DIR}/{self.wheel.path.name}"
+        return self.app_uri + self.wheel.path.name
+
+    @property
+    def stdlib_uri(self) -> str:
+        return self.app_uri + STDLIB
 
     @property
     def pyodide_uri(self) -> str:
@@ -153,16 +176,19 @@ class BrowserAssets:
 
     def files(self) -> dict[str, Path]:
         """Site-relative URI → source file, for every file to publish."""
-        files = {self.wheel_uri: self.wheel.path}
+        files = {self.wheel_uri: self.wheel.path, self.stdlib_uri: self.stdlib}
         files.update({self.pyodide_uri + path.name: path for path in self.pyodide.files()})
         return files
 
 
 def browser_assets(project: Project) -> BrowserAssets:
-    """The wheel (built once per change of `scoring_py/`) and the pinned Pyodide.
+    """The wheel (built once per change of `scoring_py/`), the pinned Pyodide and the
+    standard library trimmed to what they import.
 
     Raises:
         AssetError: what is missing and how to get it.
     """
     wheel = build_wheel(project.scoring_py, project.cache)
-    return BrowserAssets(wheel, find_pyodide(project.node_modules))
+    pyodide = find_pyodide(project.node_modules)
+    package = project.scoring_py / "src" / "scoring_py"
+    return BrowserAssets(wheel, pyodide, build_trimmed(pyodide.stdlib, package, project.cache))

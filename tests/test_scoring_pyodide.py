@@ -1,6 +1,7 @@
 """Parity: the scoring_py wheel gives byte-identical results in Pyodide (Python 3.14)."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -32,9 +33,36 @@ def team_case() -> dict[str, Any]:
     }
 
 
+def check_cases() -> list[dict[str, Any]]:
+    """The two checks of content/ with the hand-worked answers of test_scoring_checks.py."""
+    from saljkompetens.source import read_site_content
+    from tests.test_scoring_checks import (
+        ACHIEVEMENT,  # fmt: skip
+        LEARNER,
+        ORGANISATION,
+        TRAITS,
+        answers,
+        person,
+    )
+
+    checks = read_site_content(ROOT / "content", ROOT / "docs").checks
+    text = {slug: json.dumps(data, ensure_ascii=False) for slug, data in checks.items()}
+    five = [person(v, label) for v, label in zip(range(1, 6), "ABCDE", strict=True)]
+    return [
+        {"name": "självtest: lärande", "role": None, "definition": text[ACHIEVEMENT],
+         "answers": answers(ACHIEVEMENT, LEARNER)},
+        {"name": "självtest: sju kännetecken", "role": None, "definition": text[TRAITS],
+         "answers": answers(TRAITS, ORGANISATION)},
+        {"name": "självtest: svar på ett annat test", "role": None,
+         "definition": text[ACHIEVEMENT], "answers": answers(TRAITS, {})},
+        {"name": "självtest: fem om organisationen", "role": None, "definition": text[TRAITS],
+         "team_files": json.dumps([{"name": n, "text": t} for n, t in five])},
+    ]  # fmt: skip
+
+
 def load_cases() -> list[dict[str, Any]]:
     definition = (FIXTURES / "definition.json").read_text(encoding="utf-8")
-    cases = [team_case()]
+    cases = [team_case(), *check_cases()]
     for vector in json.loads((FIXTURES / "vectors.json").read_text(encoding="utf-8")):
         answers = vector.get("answers_text") or json.dumps(vector["answers"], ensure_ascii=False)
         cases.append(
@@ -101,9 +129,14 @@ def pyodide_run(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         pytest.fail(f"Pyodide saknas ({PYODIDE}): kör `npm ci` i projektroten.")
     cases_path = tmp_path_factory.mktemp("vectors") / "cases.json"
     cases_path.write_text(json.dumps(load_cases(), ensure_ascii=False), encoding="utf-8")
+    from saljkompetens.stdlib import build_trimmed  # the site's trimmed standard library
+
+    stdlib = build_trimmed(PYODIDE.with_name("python_stdlib.zip"), ROOT / "scoring_py" / "src" /
+                           "scoring_py", tmp_path_factory.mktemp("stdlib"))  # fmt: skip
     done = subprocess.run(
         [node, str(RUNNER), str(wheel), str(cases_path)],
         cwd=ROOT,
+        env={**os.environ, "PYODIDE_STDLIB": str(stdlib)},
         capture_output=True,
         timeout=600,
         check=False,
@@ -178,3 +211,28 @@ def test_pyodide_gives_the_hand_worked_team(pyodide_run: dict[str, Any]) -> None
     pair = {c["slug"]: c for c in view["pairs"][0]["competencies"]}
     assert (pair["prospektering"]["difference"], pair["prospektering"]["flagged"]) == (-2.0, True)
     assert "inte giltig JSON" in view["files"][-1]["error"]
+
+
+def test_pyodide_gives_the_hand_worked_checks(pyodide_run: dict[str, Any]) -> None:
+    """The checks' numbers of tests/test_scoring_checks.py, in Pyodide."""
+    results = {
+        case["name"]: result
+        for case, result in zip(load_cases(), pyodide_run["results"], strict=True)
+    }
+
+    def shown(name: str) -> dict[str, tuple[Any, ...]]:
+        rows = json.loads(results[name]["ok"])["competencies"]
+        return {r["slug"]: (r["score"], r["low"], r["high"]) for r in rows}
+
+    assert shown("självtest: lärande") == {
+        "larande-och-arbetssatt": (75, 66, 84), "siffrorna-ensamma": (25, 16, 34)}  # fmt: skip
+    traits = shown("självtest: sju kännetecken")
+    assert traits["stark-styrning-frihet-inom-ramar"] == (83, 72, 94)
+    assert traits["tavling-och-hjalp-pa-samma-gang"] == (88, 75, 100)
+    assert traits["eget-ansvar-for-att-leverera"] == (None, None, None)
+    assert "inte på Lärande eller bara resultat?" in results["självtest: svar på ett annat test"][
+        "error"]  # fmt: skip
+    team = json.loads(results["självtest: fem om organisationen"]["ok"])
+    rows = {r["slug"]: r for r in team["aggregate"]["competencies"]}
+    assert (rows["stark-styrning-frihet-inom-ramar"]["median"], team["aggregate"]["people"]) == (
+        50, 5)  # fmt: skip

@@ -107,11 +107,6 @@ def page_policy(html: str, theme: ThemeScripts) -> PagePolicy:
     return PagePolicy("; ".join(f"{name} {value}" for name, value in directives.items()), refused)
 
 
-def http_header() -> str:
-    """The matching HTTP header value for hosts (hashes vary per page, so `'self'` only)."""
-    return "; ".join([*(f"{k} {v}" for k, v in BASE_POLICY.items()), "frame-ancestors 'none'"])
-
-
 def add_csp(html: str, policy: str) -> str:
     """Insert the CSP meta tag as the first element of `<head>`."""
     match = _HEAD.search(html)

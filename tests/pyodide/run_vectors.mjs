@@ -17,7 +17,8 @@ if (!wheelPath || !casesPath) {
   process.exit(2);
 }
 
-const pyodide = await loadPyodide();
+// PYODIDE_STDLIB: the trimmed standard library the site publishes (saljkompetens/stdlib.py).
+const pyodide = await loadPyodide(process.env.PYODIDE_STDLIB ? { stdLibURL: process.env.PYODIDE_STDLIB } : {});
 pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel");
 
 const run = pyodide.runPython(`

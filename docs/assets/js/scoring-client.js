@@ -1,6 +1,12 @@
 // Säljkompetens: the client side of the scoring worker (Pyodide's worker / client /
 // consumer split). It starts the worker, maps request ids to promises and knows nothing
 // of the page. Messages: see scoring-worker.js.
+//
+// A client made with `{lazy: true}` (as `fromElement` does) starts the worker only when
+// asked: at the first request, `start()`, the first sign of use of its element (pointer,
+// touch, focus, key) or when the browser is idle after the page has loaded, so Pyodide
+// never competes with the page's own files. When Python is ready, `<html>` gets
+// `data-python="ready"` (a hook for tests and benchmarks).
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -9,7 +15,7 @@ export class ScoringClient {
    * @param {string} workerUrl the module worker's URL
    * @param {{pyodide: string, wheel: string, sha256: string, definition: string}} config
    */
-  constructor(workerUrl, config, WorkerClass = globalThis.Worker) {
+  constructor(workerUrl, config, WorkerClass = globalThis.Worker, { lazy = false } = {}) {
     this.pending = new Map();
     this.nextId = 1;
     this.state = "loading"; // loading | ready | error
@@ -17,6 +23,33 @@ export class ScoringClient {
       this.settle = { resolve, reject };
     });
     this.ready.catch(() => {});
+    this.launch = () => this.#launch(workerUrl, config, WorkerClass);
+    if (!lazy) this.start();
+  }
+
+  /** Starts the worker (once); requests start it too. */
+  start() {
+    const launch = this.launch;
+    this.launch = null;
+    launch?.();
+    return this.ready;
+  }
+
+  /** Starts at the first sign of use of `element`, or when the browser is idle after load. */
+  startWhen(element, win = globalThis) {
+    const events = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"];
+    const go = () => {
+      for (const name of events) element.removeEventListener(name, go);
+      this.start();
+    };
+    for (const name of events) element.addEventListener(name, go, { once: true, passive: true });
+    const idle = () => (win.requestIdleCallback ? win.requestIdleCallback(go, { timeout: 500 }) : setTimeout(go, 0));
+    if (win.document?.readyState === "complete") idle();
+    else win.addEventListener?.("load", idle, { once: true });
+    return this;
+  }
+
+  #launch(workerUrl, config, WorkerClass) {
     const timer = setTimeout(() => {
       this.fail("Det tog för lång tid (mer än 60 sekunder) att starta Python i webbläsaren.");
     }, READY_TIMEOUT_MS);
@@ -35,16 +68,24 @@ export class ScoringClient {
     this.worker.postMessage({ type: "init", config });
   }
 
-  /** A client for the page element that names the worker and the files it loads
-   * (`data-worker`, `data-pyodide`, `data-wheel`, `data-wheel-sha256`, `data-definition`). */
+  /** A lazy client for the page element that names the worker and the files it loads
+   * (`data-worker`, `data-pyodide`, `data-wheel`, `data-wheel-sha256`, `data-definition`);
+   * the trimmed standard library is published beside the wheel (saljkompetens/assets.py). */
   static fromElement(element) {
     const url = (name) => new URL(element.dataset[name], document.baseURI).href;
-    return new ScoringClient(url("worker"), {
-      pyodide: url("pyodide").replace(/\/?$/, "/"),
-      wheel: url("wheel"),
-      sha256: element.dataset.wheelSha256,
-      definition: url("definition"),
-    });
+    const client = new ScoringClient(
+      url("worker"),
+      {
+        pyodide: url("pyodide").replace(/\/?$/, "/"),
+        wheel: url("wheel"),
+        stdlib: new URL("python_stdlib.zip", url("wheel")).href,
+        sha256: element.dataset.wheelSha256,
+        definition: url("definition"),
+      },
+      globalThis.Worker,
+      { lazy: true },
+    );
+    return client.startWhen(element);
   }
 
   receive(data) {
@@ -52,6 +93,8 @@ export class ScoringClient {
       if (this.state !== "loading") return;
       this.state = "ready";
       this.settle.resolve(Number(data.seconds || 0));
+      const html = globalThis.document?.documentElement;
+      if (html) html.dataset.python = "ready";
     } else if (data.type === "error" && data.id == null) {
       this.fail(data.message);
     } else if (data.type === "progress") {
@@ -67,6 +110,7 @@ export class ScoringClient {
   fail(message) {
     if (this.state === "error") return;
     this.state = "error";
+    this.launch = null;
     if (this.worker) this.worker.terminate();
     const error = new Error(message);
     this.settle.reject(error);
@@ -76,7 +120,7 @@ export class ScoringClient {
 
   /** Scores an answers object; resolves with the result JSON text once Python is ready. */
   async score(answers) {
-    await this.ready;
+    await this.start();
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
@@ -85,13 +129,15 @@ export class ScoringClient {
   }
 
   /** The team view of `files` ([{name, text}]) as JSON text; `onProgress(done, total)` is
-   * called after each file. */
-  async team(files, role, onProgress) {
-    await this.ready;
+   * called after each file. `definition`: a check's definition text (else the page's). */
+  async team(files, role, onProgress, definition = null) {
+    await this.start();
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ type: "team", id, files: JSON.stringify(files), role: role || null });
+      const message = { type: "team", id, files: JSON.stringify(files), role: role || null };
+      if (definition) message.definition = definition;
+      this.worker.postMessage(message);
     });
   }
 }

@@ -3,10 +3,12 @@
 // Loads the self-hosted Pyodide, checks the scoring_py wheel against its SHA-256
 // before it is used, installs it and answers scoring requests from the page:
 //
-//   page → worker  {type: "init", config: {pyodide, wheel, sha256, definition}}  (absolute URLs)
+//   page → worker  {type: "init", config: {pyodide, wheel, sha256, definition, stdlib}}  (absolute URLs;
+//                   stdlib: the trimmed standard library, published beside the wheel)
 //   worker → page  {type: "ready", seconds} | {type: "error", id: null, message, stage}
 //   page → worker  {type: "score", id, answers}            (answers: JSON text or object)
-//   page → worker  {type: "team", id, files, role}         (files: JSON text [{name, text}])
+//   page → worker  {type: "team", id, files, role, definition?}  (files: JSON text [{name, text}];
+//                  definition: a check's definition text, else the page's own)
 //   worker → page  {type: "progress", id, done, total}     (team: after each file)
 //   worker → page  {type: "result", id, json} | {type: "error", id, message}
 //
@@ -30,10 +32,11 @@ function fail(stage, message) {
   throw new StageError(stage, message);
 }
 
-async function fetchOk(url, what) {
+// cache: "default" for files named by their content (the wheel), "no-cache" for the rest.
+async function fetchOk(url, what, cache = "no-cache") {
   let response;
   try {
-    response = await fetch(url, { credentials: "same-origin", cache: "no-cache" });
+    response = await fetch(url, { credentials: "same-origin", cache });
   } catch {
     fail("fetch", `${what} kunde inte hämtas (nätverksfel eller blockerad fil).`);
   }
@@ -43,34 +46,44 @@ async function fetchOk(url, what) {
   return response;
 }
 
-const PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+const PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"];
+
+// The lock file's header for this Pyodide (tests/test_stdlib.py checks it against the npm
+// package). The site installs no package from the lock, so passing it as lockFileContents
+// saves Pyodide from fetching and parsing the 119 kB pyodide-lock.json before it is ready.
+const LOCK = {
+  info: { abi_version: "2026_0", arch: "wasm32", platform: "emscripten_5_0_3", python: "3.14.2" },
+  packages: {},
+};
 const realFetch = self.fetch.bind(self);
 
 function fileName(url) {
   return decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
 }
 
-// Every file Pyodide fetches goes through here: the first one that fails is reported at
-// once, with its name and HTTP status, instead of leaving loadPyodide waiting.
-function watchFetches(base) {
+// Every file Pyodide fetches goes through here: the first one under `watched` (URL prefixes)
+// that fails is reported at once, with its name and HTTP status, instead of leaving
+// loadPyodide waiting.
+function watchFetches(watched) {
   let report;
   const failed = new Promise((_, reject) => {
     report = reject;
   });
   failed.catch(() => {});
   self.fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), base).href;
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+    const mine = watched.some((prefix) => url.startsWith(prefix));
     let response;
     try {
       response = await realFetch(input, init);
     } catch (error) {
-      if (url.startsWith(base))
+      if (mine)
         report(
           new StageError("pyodide", `Filen ${fileName(url)} kunde inte hämtas (nätverksfel eller blockerad fil).`),
         );
       throw error;
     }
-    if (!response.ok && url.startsWith(base)) {
+    if (!response.ok && mine) {
       report(new StageError("pyodide", `Filen ${fileName(url)} kunde inte hämtas (HTTP ${response.status}).`));
     }
     return response;
@@ -79,10 +92,11 @@ function watchFetches(base) {
 }
 
 // After a failure with no failed fetch seen (e.g. a module import): which file is missing?
-async function missingFile(base) {
-  for (const name of PYODIDE_FILES) {
+async function missingFile(base, stdlib) {
+  for (const url of [...PYODIDE_FILES.map((name) => base + name), stdlib]) {
+    const name = fileName(url);
     try {
-      const response = await realFetch(base + name, { method: "HEAD", cache: "no-store" });
+      const response = await realFetch(url, { method: "HEAD", cache: "no-store" });
       if (!response.ok) return `Filen ${name} kunde inte hämtas (HTTP ${response.status}).`;
     } catch {
       return `Filen ${name} kunde inte hämtas (nätverksfel eller blockerad fil).`;
@@ -98,33 +112,41 @@ function hex(buffer) {
 async function start(config) {
   const t0 = performance.now();
   const base = config.pyodide.endsWith("/") ? config.pyodide : `${config.pyodide}/`;
+  const stdlib = config.stdlib || `${base}python_stdlib.zip`;
 
-  const failedFetch = watchFetches(base);
+  // Preload: the wheel and the definition download while Pyodide loads and boots.
+  const wheelBytes = fetchOk(config.wheel, "Poängräkningens Python-paket", "default").then((r) => r.arrayBuffer());
+  const definition = fetchOk(config.definition, "Bedömningsdefinitionen").then((r) => r.text());
+  wheelBytes.catch(() => {});
+  definition.catch(() => {});
+
+  const failedFetch = watchFetches([base, stdlib]);
   let loadPyodide;
   try {
     ({ loadPyodide } = await import(`${base}pyodide.mjs`));
   } catch {
-    fail("pyodide", `Python-miljön (Pyodide) kunde inte laddas: ${await missingFile(base)}`);
+    fail("pyodide", `Python-miljön (Pyodide) kunde inte laddas: ${await missingFile(base, stdlib)}`);
   }
   if (typeof loadPyodide !== "function") {
     fail("pyodide", "Python-miljön (Pyodide) kunde inte laddas: pyodide.mjs är inte den väntade filen.");
   }
 
-  // Start the wheel and definition downloads while Pyodide boots.
-  const wheelBytes = fetchOk(config.wheel, "Poängräkningens Python-paket").then((r) => r.arrayBuffer());
-  const definition = fetchOk(config.definition, "Bedömningsdefinitionen").then((r) => r.text());
-  wheelBytes.catch(() => {});
-  definition.catch(() => {});
-
   let pyodide;
   let module;
   try {
     pyodide = await Promise.race([
-      loadPyodide({ indexURL: base, fullStdLib: false, stdout: () => {}, stderr: () => {} }),
+      loadPyodide({
+        indexURL: base,
+        stdLibURL: stdlib,
+        lockFileContents: LOCK,
+        fullStdLib: false,
+        stdout: () => {},
+        stderr: () => {},
+      }),
       failedFetch,
     ]);
   } catch (error) {
-    const detail = error instanceof StageError ? error.message : await missingFile(base);
+    const detail = error instanceof StageError ? error.message : await missingFile(base, stdlib);
     fail("pyodide", `Python-miljön (Pyodide) kunde inte startas: ${detail}`);
   }
 
@@ -194,7 +216,8 @@ self.addEventListener("message", async (event) => {
     }
     try {
       const progress = (done, total) => self.postMessage({ type: "progress", id: data.id, done, total });
-      const json = teamJson(definitionText, String(data.files), data.role ?? null, progress);
+      const definition = typeof data.definition === "string" ? data.definition : definitionText;
+      const json = teamJson(definition, String(data.files), data.role ?? null, progress);
       self.postMessage({ type: "result", id: data.id, json });
     } catch (error) {
       self.postMessage({ type: "error", id: data.id, message: pythonMessage(error) });

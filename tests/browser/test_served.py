@@ -1,0 +1,133 @@
+"""The published site (`make dist`) through Caddy with deploy/Caddyfile, as it is put online:
+compressed files, the headers, caching, and the self-assessment working under both CSPs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from saljkompetens.dist import make_dist
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+READY = 'html[data-python="ready"]'
+PYTHON_TIMEOUT = 90_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Served:
+    """Caddy serving a dist/ folder; `requested()` reads its access log."""
+
+    def __init__(self, url: str, log: Path) -> None:
+        self.url, self.log = url, log
+
+    def requested(self) -> list[str]:
+        if not self.log.is_file():
+            return []
+        lines = self.log.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line)["request"]["uri"] for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def served(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    caddy = shutil.which("caddy")
+    if caddy is None:
+        pytest.fail("caddy saknas: kör `make setup` (installerar Debians caddy)")
+    work = tmp_path_factory.mktemp("served")
+    dist = make_dist(built_site.path, work / "dist", deploy=ROOT / "deploy", cache=ROOT / "build")
+    port, log = free_port(), work / "access.log"
+    env = {
+        **os.environ,
+        "SITE_ADDRESS": f"http://127.0.0.1:{port}",
+        "DIST": str(dist),
+        "CADDY_ADMIN": "off",
+        "SK_ACCESS_LOG": f"file {log}",
+        "HOME": str(work),
+    }
+    command = [
+        caddy,
+        "run",
+        "--config",
+        str(ROOT / "deploy" / "Caddyfile"),
+        "--adapter",
+        "caddyfile",
+    ]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            break
+        except OSError:
+            if server.poll() is not None:
+                message = server.stderr.read().decode()[-2000:] if server.stderr else ""
+                pytest.fail(f"caddy startade inte: {message}")
+            time.sleep(0.1)
+    yield Served(url, log)
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def head(url: str, encoding: str = "br") -> dict[str, str]:
+    request = urllib.request.Request(url, method="HEAD", headers={"Accept-Encoding": encoding})
+    with urllib.request.urlopen(request) as response:
+        return {k.lower(): v for k, v in response.headers.items()}
+
+
+def test_wasm_is_sent_with_brotli_as_wasm_and_cached_forever(served: Served) -> None:
+    version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())
+    headers = head(f"{served.url}assets/pyodide/{version['version']}/pyodide.asm.wasm")
+    assert headers["content-encoding"] == "br"
+    assert headers["content-type"] == "application/wasm"
+    assert headers["cache-control"] == "public, max-age=31536000, immutable"
+
+
+def test_pages_carry_the_security_headers_and_revalidate(served: Served) -> None:
+    headers = head(served.url + "sjalvskattning/")
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert "script-src 'self' 'wasm-unsafe-eval'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert "camera=()" in headers["permissions-policy"]
+    assert headers["cache-control"] == "no-cache"
+    assert headers["content-encoding"] == "br"
+
+
+def test_assessment_works_through_caddy_and_a_repeat_visit_asks_nothing_of_pyodide(
+    browser: Browser, served: Served
+) -> None:
+    context = browser.new_context(locale="sv-SE")
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(served.url + "sjalvskattning/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    page.wait_for_selector('#sk-status[data-state="ready"]', timeout=PYTHON_TIMEOUT)
+    first = served.requested()
+    assert any("/assets/pyodide/" in uri for uri in first)
+    assert not [u for u in seen if not u.startswith((served.url, "data:", "blob:"))]
+    assert not [p for p in problems if "Content Security Policy" in p], problems
+
+    page.goto(served.url)  # leave, then come back: everything Pyodide from the cache
+    page.goto(served.url + "sjalvskattning/")
+    page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
+    again = served.requested()[len(first) :]
+    assert any(uri.startswith("/sjalvskattning/") for uri in again)  # the page revalidates
+    assert not [uri for uri in again if uri.startswith("/assets/pyodide/")], again
+    context.close()
