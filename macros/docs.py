@@ -84,6 +84,11 @@ def register(env: Any) -> None:
         return render("article_index.md.j2", articles=base.articles, languages=LANGUAGES)
 
     @content_macro
+    def check_list(base: KnowledgeBase) -> str:
+        """The checks written as content, each with its summary and who answers it."""
+        return render("check_list.md.j2", checks=base.checks)
+
+    @content_macro
     def stage_overview(base: KnowledgeBase) -> str:
         """The competencies grouped by where in the sale they matter most (`stage`)."""
         return render("stage_overview.md.j2", groups=by_stage(base.competencies))
@@ -148,14 +153,16 @@ def register(env: Any) -> None:
             return NO_ASSESSMENT.format(reason=error)
         return render(
             "assessment_form.html.j2",
-            kb=base,
+            roles=base.roles,
+            check=None,
+            not_applicable_label="Ej aktuellt i min roll",
             urls=assessment_urls(served_at(here()), assets),
             formats=assets.formats,
             wheel_sha256=assets.wheel_sha256,
             total=base.statement_count,
             minutes=minutes(base.statement_count),
             seconds_per_item=SECONDS_PER_STATEMENT,
-            steps=form_steps(base),
+            steps=form_steps(base.competencies),
             scale=sorted(base.settings.scale, key=lambda s: s.value),
         )
 
@@ -173,7 +180,7 @@ def register(env: Any) -> None:
             total=base.statement_count,
             minutes=minutes(base.statement_count),
             seconds_per_item=SECONDS_PER_STATEMENT,
-            steps=form_steps(base),
+            steps=form_steps(base.competencies),
             scale=sorted(base.settings.scale, key=lambda s: s.value),
         )
 
@@ -184,10 +191,13 @@ def register(env: Any) -> None:
             assets = browser_assets(project)
         except AssetError as error:
             return NO_ASSESSMENT.format(reason=error)
+        served = served_at(here())
+        checks = [(c, relative_link(served, c.definition_uri)) for c in base.checks]
         return render(
             "team_page.html.j2",
             kb=base,
-            urls=assessment_urls(served_at(here()), assets),
+            checks=checks,
+            urls=assessment_urls(served, assets),
             wheel_sha256=assets.wheel_sha256,
         )
 

@@ -53,6 +53,7 @@ def read(site: Path, url: str) -> tuple[_Page, str]:
     return page, html
 
 
+CHECK = "lyssnartest-img-src-x-onerror-window-pwned-11-7-7"
 PAGES = [
     "kompetenser/fraga-script-window-pwned-1-script/",
     "tankesatt/logik-7-7/",
@@ -64,6 +65,8 @@ PAGES = [
     "roller/",
     "sjalvskattning/",
     "sa-raknas-resultatet/",
+    f"sjalvskattning/{CHECK}/",
+    "team/",
 ]
 
 
@@ -129,3 +132,21 @@ def test_the_definition_carries_the_texts_as_json_strings(published_site) -> Non
     titles = [c["title"] for c in definition["competencies"]]
     assert "Fråga <script>window.__pwned=1</script>" in titles
     assert definition["bands"][0]["label"] == "<img src=x onerror=window.__pwned=10>Stor"
+
+
+def test_a_check_shows_its_texts_as_typed(published_site) -> None:
+    check, html = read(published_site.path, f"sjalvskattning/{CHECK}/")
+    text = "".join(check.text)
+    assert "Lyssnartest <img src=x onerror=window.__pwned=11> {{ 7*7 }}" in text
+    assert "Hos oss låter vi <b>kunden</b> tala till punkt {{ 7*7 }}." in check.text
+    assert "Nej <b>aldrig</b>" in check.text
+    assert "</p><script>window.__pwned=16</script> Testet visar {{ 7*7 }} en bild." in text
+    assert "Kan inte bedöma" in check.text  # the organisation's unscored answer
+    listing = "".join(read(published_site.path, "sjalvskattning/")[0].text)
+    assert "Ett test [länk](javascript:window.__pwned=12) om *att* lyssna {% if x %}." in listing
+    definition = json.loads(
+        (published_site.path / f"assets/sjalvskattning/test/{CHECK}.json").read_text("utf-8")
+    )
+    assert definition["competencies"][0]["title"] == "Lyssna <svg onload=window.__pwned=14> | pipe"
+    # "Agrees" is 4 of 1–5 in assessment.yml: three quarters up, so 3 on this check's 1–3.
+    assert definition["quality"]["agree_min"] == 3

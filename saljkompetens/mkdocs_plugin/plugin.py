@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from scoring_py.formats import DEFINITION_PATH
+from scoring_py.team import MIN_TEAM
 
 from ..assets import AssetError, BrowserAssets, browser_assets
 from ..history import swedish_date
@@ -94,11 +95,14 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         good = self.source.good if self.source else None
         if good is None:
             return files
-        for src_uri, markdown in render_pages(good.kb, self.assets).items():
+        for src_uri, markdown in render_pages(good.kb, self.assets, MIN_TEAM).items():
             files.append(File.generated(config, src_uri, content=markdown))
         if self.assets:
             definition = json.dumps(good.definition, ensure_ascii=False)
             files.append(File.generated(config, DEFINITION_PATH, content=definition))
+            for check in good.kb.checks:
+                text = json.dumps(good.checks[check.slug], ensure_ascii=False)
+                files.append(File.generated(config, check.definition_uri, content=text))
             for uri, path in self.assets.files().items():
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files

@@ -8,11 +8,11 @@ lists answers in this order) sees the same one; it changes only when the stateme
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..content.model import Competency, KnowledgeBase, Statement
+from ..content.model import Statement
 from .links import relative_link
 
 STEP_SIZE = 10
@@ -22,23 +22,32 @@ SECONDS_PER_STATEMENT = 8
 """About how long one statement takes to read and answer (for the time estimates)."""
 
 
+class Group(Protocol):
+    """What the statements of a form are grouped by: a competency, or a check's scale."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def statements(self) -> tuple[Statement, ...]: ...
+
+
 @dataclass(frozen=True)
 class Question:
-    """One statement in the form, with the competency it belongs to."""
+    """One statement in the form, with the competency (or scale) it belongs to."""
 
-    competency: Competency
+    competency: Group
     statement: Statement
 
 
-def form_order(kb: KnowledgeBase) -> list[Question]:
-    """All statements, round by round: one of each competency per round.
+def form_order(groups: Sequence[Group]) -> list[Question]:
+    """All statements, round by round: one of each competency (or scale) per round.
 
     Each competency's statements start at a different place (its position), and each round
     starts at a different competency, so neither competencies nor reverse statements come
     in a fixed rhythm.
     """
     queues = []
-    for position, competency in enumerate(kb.competencies):
+    for position, competency in enumerate(groups):
         statements = list(competency.statements)
         shift = position % len(statements)
         queues.append([Question(competency, s) for s in statements[shift:] + statements[:shift]])
@@ -51,9 +60,9 @@ def form_order(kb: KnowledgeBase) -> list[Question]:
     return order
 
 
-def form_steps(kb: KnowledgeBase) -> list[list[Question]]:
+def form_steps(groups: Sequence[Group]) -> list[list[Question]]:
     """The order cut into steps of nearly equal size, about `STEP_SIZE` each."""
-    order = form_order(kb)
+    order = form_order(groups)
     count = max(1, math.ceil(len(order) / STEP_SIZE))
     size, extra = divmod(len(order), count)
     steps, start = [], 0

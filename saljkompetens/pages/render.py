@@ -15,10 +15,17 @@ from typing import Any, Protocol
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from ..content.model import KnowledgeBase
+from ..content.model import Check, KnowledgeBase
 from ..content.schema import LANGUAGES
 from .escape import html_text, markdown_text
-from .form import AssessmentFiles, assessment_urls, form_order, minutes
+from .form import (
+    SECONDS_PER_STATEMENT,
+    AssessmentFiles,
+    assessment_urls,
+    form_order,
+    form_steps,
+    minutes,
+)
 from .links import relative_link, served_at
 from .words import plural
 
@@ -68,9 +75,12 @@ def template(name: str) -> Template:
     return _environment(name.endswith(".html.j2")).get_template(name)
 
 
-def render_pages(kb: KnowledgeBase, files: AssessmentFiles | None = None) -> dict[str, str]:
+def render_pages(
+    kb: KnowledgeBase, files: AssessmentFiles | None = None, min_team: int | None = None
+) -> dict[str, str]:
     """Every generated page, as `{src_uri: markdown}`. With the assessment's browser files,
-    each competency page lets the visitor answer its statements there."""
+    each competency page lets the visitor answer its statements there, and each check page
+    shows its form. `min_team`: from how many people the team view aggregates (scoring_py)."""
     pages: dict[str, str] = {}
 
     def render(name: str, src_uri: str, **context: object) -> None:
@@ -79,7 +89,7 @@ def render_pages(kb: KnowledgeBase, files: AssessmentFiles | None = None) -> dic
 
         pages[src_uri] = template(name).render(link=link, **context)
 
-    order = form_order(kb)
+    order = form_order(kb.competencies)
     for competency in kb.competencies:
         check = None
         if files:
@@ -116,15 +126,50 @@ def render_pages(kb: KnowledgeBase, files: AssessmentFiles | None = None) -> dic
             article.src_uri,
             article=article,
             competencies=kb.competencies_of(article),
+            checks=kb.checks_of(article),
             language_name=LANGUAGES[article.lang].capitalize(),
         )
     for role in kb.roles:
         targets = [(t, kb.competency(t.competency)) for t in role.targets]
         render("role.md.j2", role.src_uri, role=role, targets=targets)
+    for test in kb.checks:
+        count = len(test.statements)
+        render(
+            "check.md.j2",
+            test.src_uri,
+            check=test,
+            articles=[kb.article(title) for title in test.articles],
+            statements=count,
+            minutes=minutes(count),
+            form=check_form(kb, test, files) if files else None,
+            team_link=Trusted(relative_link(test.src_uri, "team/index.md")),
+            min_team=min_team,
+        )
     return pages
+
+
+def check_form(kb: KnowledgeBase, check: Check, files: AssessmentFiles) -> str:
+    """A check's form: the self-assessment's, with the check's statements, its own
+    definition and no roles (raw HTML, so its links are relative to where it is served)."""
+    urls = assessment_urls(served_at(check.src_uri), files)
+    urls["definition"] = relative_link(served_at(check.src_uri), check.definition_uri)
+    count = len(check.statements)
+    return template("assessment_form.html.j2").render(
+        roles=[],
+        check=check,
+        not_applicable_label=check.not_applicable_label,
+        urls=urls,
+        formats=files.formats,
+        wheel_sha256=files.wheel_sha256,
+        total=count,
+        minutes=minutes(count),
+        seconds_per_item=SECONDS_PER_STATEMENT,
+        steps=form_steps(check.scales),
+        scale=sorted(check.scale, key=lambda s: s.value),
+    )
 
 
 def page_groups(kb: KnowledgeBase) -> list[list[str]]:
     """The generated pages by kind, each kind in reading order (for their neighbours)."""
-    kinds = (kb.competencies, kb.mindsets, kb.articles, kb.roles)
+    kinds = (kb.competencies, kb.mindsets, kb.articles, kb.roles, kb.checks)
     return [[item.src_uri for item in kind] for kind in kinds]

@@ -102,3 +102,24 @@ test("a page with only some statements knows every statement and role of the def
   const state = validateAnswers(answersObject({ "b-1": 4 }, "saljare"), derived, "Svaren");
   assert.equal(state.answers.get("b-1"), 4);
 });
+
+test("answers to a check carry its slug and belong on its page only", () => {
+  const check = { ...model, check: "larande", checkTitle: "Lärande eller bara resultat?" };
+  const state = validateAnswers({ ...answersObject({ "a-1": 4 }), check: "larande" }, check, "Filen");
+  assert.equal(toObject(state, check).check, "larande");
+  assert.equal(toObject(state, model).check, undefined);
+  // Another check's file, the assessment's file on a check's page, a check's on the assessment's.
+  assert.throws(
+    () => validateAnswers({ ...answersObject({ "a-1": 4 }), check: "sju" }, check, "Filen"),
+    /^Error: Filen innehåller svar på självtestet "sju", inte på självtestet Lärande eller bara resultat\?\. Öppna den på det självtestets egen sida\.$/,
+  );
+  assert.throws(
+    () => validateAnswers(answersObject({ "a-1": 4 }), check, "Filen"),
+    /svar på kompetensskattningen, inte på självtestet Lärande/,
+  );
+  assert.throws(
+    () => parseImport(JSON.stringify({ ...answersObject({ "a-1": 4 }), check: "larande" }), model),
+    /inte på kompetensskattningen\. Öppna den på det självtestets egen sida/,
+  );
+  assert.throws(() => validateAnswers({ ...answersObject({}), check: 7 }, check, "Filen"), /"check" ska vara text/);
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AnswerStore, failureText, OwnAnswers } from "../../docs/assets/js/storage.js";
+import { AnswerStore, failureText, OwnAnswers, STORAGE_KEY, storageKey } from "../../docs/assets/js/storage.js";
 import { model } from "./model.mjs";
 
 /** A localStorage stand-in shared by "tabs"; it can be made full or disabled. */
@@ -106,4 +106,10 @@ test("stored answers to statements no longer asked are left out, counted, and th
   assert.equal(loaded.dropped, 1);
   assert.deepEqual(answers(loaded), { "a-1": 4 });
   assert.equal(loaded.state.role, null);
+});
+
+test("each check keeps its answers under its own key, apart from the self-assessment's", () => {
+  assert.equal(storageKey(null), STORAGE_KEY);
+  assert.equal(storageKey("larande"), "saljkompetens.test.larande.v1");
+  assert.notEqual(storageKey("larande"), storageKey("sju"));
 });

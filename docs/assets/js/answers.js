@@ -6,9 +6,11 @@
  * What valid answers look like, read from the static form.
  * @typedef {{answers: string, export: string, version: number, not_applicable: string}} Formats
  * @typedef {{itemIds: string[], roleSlugs: Set<string>, scaleMin: number, scaleMax: number,
- *   formats: Formats, rater?: "self"|"manager"}} Model
+ *   formats: Formats, rater?: "self"|"manager", check?: string|null, checkTitle?: string}} Model
  * An answer is a scale value, or formats.not_applicable ("Ej aktuellt i min roll").
  * `rater` says who answers on this page: the seller (default) or the seller's manager.
+ * `check` is the slug of the check the page asks (null: the competency assessment); answers
+ * to a check carry it, and are refused on any other page.
  * @typedef {{answers: Map<string, number|string>, role: string|null, label?: string|null}} State
  * `label` is the name or initials put on an export (for a manager's team view).
  */
@@ -41,6 +43,7 @@ export function toObject(state, model) {
   const data = { format: model.formats.answers, version: model.formats.version, answers: values, role: state.role };
   if (state.label) data.label = state.label;
   if (model.rater === "manager") data.rater = "manager";
+  if (model.check) data.check = model.check;
   return data;
 }
 
@@ -70,6 +73,7 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
   if (data.version !== formats.version) {
     throw new Error(`${where} har en version som inte stöds (ska vara ${formats.version}).`);
   }
+  checkMatches(data.check ?? null, model, where);
   const raw = data.answers;
   if (!isPlainObject(raw)) throw new Error(`${where} saknar svar: "answers" ska vara ett objekt.`);
   const keys = Object.keys(raw);
@@ -120,6 +124,17 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
   }
   const state = label ? { answers, role, label } : { answers, role };
   return dropped ? { ...state, dropped } : state;
+}
+
+/** Answers to one check (or to the competency assessment) belong on that page only. */
+function checkMatches(check, model, where) {
+  const wanted = model.check ?? null;
+  if (check === wanted) return;
+  if (check !== null && typeof check !== "string") throw new Error(`${where}: "check" ska vara text.`);
+  const mine = wanted ? `självtestet ${model.checkTitle || wanted}` : "kompetensskattningen";
+  const theirs = check ? `självtestet "${shorten(check)}"` : "kompetensskattningen";
+  const page = check ? "på det självtestets egen sida" : "på sidan Självskattning";
+  throw new Error(`${where} innehåller svar på ${theirs}, inte på ${mine}. Öppna den ${page}.`);
 }
 
 export const MAX_IMPORT_BYTES = 100 * 1024;

@@ -2,6 +2,7 @@
 // scoring_py computes: summary in words, notes on the answers, the profile, the comparison
 // with a role, what to work on, the strengths, and what a self-assessment does not measure.
 
+import { checkNodes } from "./check-result.js";
 import { el, siteLink } from "./dom.js";
 import { profileChart } from "./result-chart.js";
 import { developmentNodes, strengthNodes } from "./result-focus.js";
@@ -15,8 +16,9 @@ export function renderResult(section, result, root, date = new Date()) {
   const placeholder = section.querySelector(".sk-result-empty");
   if (placeholder) placeholder.hidden = true;
   const when = date.toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
+  const what = result.check ? result.check.title : "Självskattning";
   section.querySelector("#sk-report-meta").textContent =
-    `Självskattning ${when}${result.role ? `, jämförd med rollen ${result.role.title}` : ""}`;
+    `${what} ${when}${result.role ? `, jämförd med rollen ${result.role.title}` : ""}`;
   section.dataset.answered = String(result.answered);
   section.dataset.state = "ready";
 }
@@ -43,6 +45,11 @@ export function resultNodes(result, root) {
         el("ul", {}, ...result.quality.map((note) => el("li", { "data-code": note.code }, note.message))),
       ),
     );
+  }
+  if (result.check) {
+    nodes.push(...checkNodes(result, root));
+    nodes.push(el("h3", {}, "Vad testet inte mäter"), el("p", { class: "sk-limits" }, result.limits));
+    return nodes;
   }
   nodes.push(el("h3", { id: "sk-profil" }, "Kompetensprofil"), profileChart(result, root));
   if (result.role) nodes.push(...roleSection(result.role, root));

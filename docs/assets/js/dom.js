@@ -11,8 +11,9 @@ export function el(name, attributes = {}, ...children) {
   return node;
 }
 
-/** A link to a page of this site, or plain text if `url` would leave it. */
+/** A link to a page of this site, or plain text if `url` is empty or would leave it. */
 export function siteLink(root, text, url) {
+  if (!url) return document.createTextNode(text);
   let href = null;
   try {
     const target = new URL(String(url), root);

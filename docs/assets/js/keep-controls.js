@@ -17,7 +17,8 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
   const exportAnswers = async () => {
     const state = current();
     const result = client.state === "ready" ? await live.update(state) : null;
-    download("saljkompetens-svar.json", exportObject(state, model, result));
+    const name = model.check ? `saljkompetens-${model.check}.json` : "saljkompetens-svar.json";
+    download(name, exportObject(state, model, result));
     message.show(
       result
         ? "Svaren och resultatet är exporterade."

@@ -14,22 +14,32 @@ export function profileOrder(result) {
   return [...scored.sort((a, b) => rank(a) - rank(b) || b.score - a.score), ...unscored];
 }
 
+/** A row's bar: the score coloured by its band, and the range around it. */
+export function barTrack(row) {
+  const track = el("span", { class: "sk-track", "aria-hidden": "true" });
+  if (row.score !== null) {
+    track.append(
+      el("span", { class: "sk-range", style: `left: ${row.low}%; width: ${row.high - row.low}%` }),
+      el("span", { class: `sk-bar sk-level-${row.band.level}`, style: `width: ${Math.max(row.score, 1)}%` }),
+    );
+  }
+  return track;
+}
+
+/** A row's value: the score and its range, or "ej skattad". */
+export function valueNode(row) {
+  return row.score === null
+    ? el("span", { class: "sk-value" }, "ej skattad")
+    : el("span", { class: "sk-value" }, String(row.score), el("small", {}, ` ${row.low}–${row.high}`));
+}
+
 export function profileChart(result, root) {
   const targets = new Map((result.role ? result.role.targets : []).map((t) => [t.slug, t.target]));
   const rows = profileOrder(result).map((row) => {
     const target = targets.get(row.slug);
-    const track = el("span", { class: "sk-track", "aria-hidden": "true" });
-    if (row.score !== null) {
-      track.append(
-        el("span", { class: "sk-range", style: `left: ${row.low}%; width: ${row.high - row.low}%` }),
-        el("span", { class: `sk-bar sk-level-${row.band.level}`, style: `width: ${Math.max(row.score, 1)}%` }),
-      );
-    }
+    const track = barTrack(row);
     if (target !== undefined) track.append(el("span", { class: "sk-target", style: `left: ${target}%` }));
-    const value =
-      row.score === null
-        ? el("span", { class: "sk-value" }, "ej skattad")
-        : el("span", { class: "sk-value" }, String(row.score), el("small", {}, ` ${row.low}–${row.high}`));
+    const value = valueNode(row);
     const said =
       row.score === null
         ? `ej skattad (${row.answered} av ${row.items} besvarade)`
@@ -57,7 +67,7 @@ export function profileChart(result, root) {
   );
 }
 
-function legend(result) {
+export function legend(result) {
   const bands = new Map();
   for (const row of result.competencies) if (row.band) bands.set(row.band.level, row.band.label);
   const items = [...bands]

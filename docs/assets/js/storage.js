@@ -8,6 +8,11 @@ import { emptyState, toObject, validateAnswers } from "./answers.js";
 
 export const STORAGE_KEY = "saljkompetens.svar.v1";
 
+/** Where the answers to a check are kept: one key per check, apart from the assessment's. */
+export function storageKey(check) {
+  return check ? `saljkompetens.test.${check}.v1` : STORAGE_KEY;
+}
+
 /** Why storage failed, in Swedish, for the page to show. */
 export function failureText(error) {
   const name = error?.name;

@@ -16,6 +16,16 @@ const decimal = (value) => String(value).replace(".", ",");
  */
 export function teamNodes(result, root, sort) {
   const nodes = [el("div", { class: "sk-summary" }, ...result.summary.map((sentence) => el("p", {}, sentence)))];
+  if (result.check) {
+    const source = result.check.source ? ` Källa: ${result.check.source.replace(/\.$/, "")}.` : "";
+    nodes.push(
+      el(
+        "p",
+        { class: "sk-muted", "data-team-check": result.check.slug },
+        `Självtestet ${result.check.title}.${source}`,
+      ),
+    );
+  }
   if (!result.people.length && !result.pairs.length) return nodes;
   if (result.people.length) nodes.push(el("h3", { id: "sk-heat-title" }, "Var och en"), heatMap(result, sort));
   nodes.push(...qualityNotes(result));

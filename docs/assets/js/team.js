@@ -19,6 +19,8 @@ function main() {
   const section = $("sk-team-result");
   const list = $("sk-team-file-list");
   const role = $("sk-team-role");
+  const kind = $("sk-team-kind"); // which assessment the files answer: "" or a check's slug
+  const definitions = new Map(); // check slug → its definition text (a promise)
   const progress = $("sk-team-progress");
   const progressText = $("sk-team-progress-text");
   const message = new Message($("sk-team-message"));
@@ -43,7 +45,51 @@ function main() {
         files.push({ name, error: "Filen kunde inte läsas." });
       }
     }
+    followFiles();
     await update();
+  }
+
+  /** When every file that says so answers one check (or none), show that one. */
+  function followFiles() {
+    if (!kind) return;
+    const named = new Set();
+    for (const file of files) {
+      if (!("text" in file)) continue;
+      try {
+        const data = JSON.parse(file.text);
+        named.add(data?.check ?? data?.answers?.check ?? "");
+      } catch {
+        /* scoring_py says what is wrong with it */
+      }
+    }
+    const [only] = named;
+    const known = [...kind.options].some((option) => option.value === only);
+    if (named.size === 1 && known && kind.value !== only) {
+      kind.value = only;
+      showKind();
+      const chosen = kind.selectedOptions[0].textContent;
+      message.show(`Filerna gäller ${chosen.charAt(0).toLowerCase()}${chosen.slice(1)}, så den visas.`);
+    }
+  }
+
+  function showKind() {
+    $("sk-team-role-bar").hidden = Boolean(kind?.value);
+  }
+
+  /** The definition text of the chosen check, or null for the competency assessment. */
+  function chosenDefinition() {
+    const slug = kind?.value;
+    if (!slug) return Promise.resolve(null);
+    if (!definitions.has(slug)) {
+      const url = new URL(kind.selectedOptions[0].dataset.definition, document.baseURI);
+      const text = fetch(url, { credentials: "same-origin" }).then((response) => {
+        if (!response.ok) throw new Error(`självtestets definition kunde inte hämtas (HTTP ${response.status})`);
+        return response.text();
+      });
+      text.catch(() => definitions.delete(slug));
+      definitions.set(slug, text);
+    }
+    return definitions.get(slug);
   }
 
   async function update() {
@@ -65,11 +111,18 @@ function main() {
     progress.value = 0;
     progressText.textContent = client.state === "ready" ? "" : "Poängräkningen (Python i din webbläsare) startar …";
     try {
-      const text = await client.team(readable, role.value, (done, total) => {
-        if (current !== run) return;
-        progress.value = done;
-        progressText.textContent = `Läser fil ${done} av ${total} …`;
-      });
+      const definition = await chosenDefinition();
+      const chosenRole = definition ? "" : role.value;
+      const text = await client.team(
+        readable,
+        chosenRole,
+        (done, total) => {
+          if (current !== run) return;
+          progress.value = done;
+          progressText.textContent = `Läser fil ${done} av ${total} …`;
+        },
+        definition,
+      );
       if (current !== run) return;
       result = JSON.parse(text);
       show();
@@ -118,6 +171,10 @@ function main() {
     await add([...(event.dataTransfer?.files ?? [])]);
   });
   role.addEventListener("change", update);
+  kind?.addEventListener("change", () => {
+    showKind();
+    update();
+  });
 
   $("sk-team-csv").addEventListener("click", () => {
     if (!result) return;
@@ -134,7 +191,8 @@ function main() {
   });
   $("sk-team-save").addEventListener("click", () => {
     try {
-      localStorage.setItem(TEAM_KEY, JSON.stringify({ files: files.filter((f) => "text" in f), role: role.value }));
+      const kept = { files: files.filter((f) => "text" in f), role: role.value, kind: kind?.value ?? "" };
+      localStorage.setItem(TEAM_KEY, JSON.stringify(kept));
       message.show(
         "Filerna är sparade i den här webbläsaren och visas igen nästa gång. Ta bort dem med ”Glöm filerna”.",
       );
@@ -160,6 +218,8 @@ function main() {
   if (saved) {
     files = saved.files;
     role.value = saved.role;
+    if (kind && [...kind.options].some((option) => option.value === saved.kind)) kind.value = saved.kind;
+    showKind();
     $("sk-team-forget").hidden = false;
     message.show(`${files.length} sparade filer från den här webbläsaren visas.`);
     update();
@@ -173,7 +233,8 @@ function restore() {
     const data = JSON.parse(localStorage.getItem(TEAM_KEY) ?? "null");
     const valid = (f) => f && typeof f.name === "string" && typeof f.text === "string";
     if (!data || !Array.isArray(data.files) || !data.files.every(valid)) return null;
-    return { files: data.files, role: typeof data.role === "string" ? data.role : "" };
+    const text = (value) => (typeof value === "string" ? value : "");
+    return { files: data.files, role: text(data.role), kind: text(data.kind) };
   } catch {
     return null;
   }
