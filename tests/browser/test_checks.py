@@ -221,3 +221,18 @@ def test_a_hostile_check_report_shows_text_and_runs_nothing(
     expect(page.locator("#resultat")).to_contain_text("Artikeln {{ 7*7 }} säger <i>att</i>")
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("#resultat svg, #resultat script, #resultat img").count() == 0
+
+
+def test_a_checks_report_has_no_serious_accessibility_violations(browser, site_url: str) -> None:
+    from tests.browser.test_accessibility import AXE, RUN_AXE
+
+    context = browser.new_context(bypass_csp=True, locale="sv-SE")  # only to inject axe
+    try:
+        page = context.new_page()
+        open_check(page, site_url, ACHIEVEMENT)
+        answer(page, LEARNER)
+        wait_result(page, 12)
+        page.add_script_tag(path=str(AXE))
+        assert page.evaluate(RUN_AXE) == []
+    finally:
+        context.close()
