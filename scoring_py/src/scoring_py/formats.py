@@ -127,11 +127,12 @@ def write_definition(definition: Definition) -> dict[str, Any]:
             for r in definition.roles
         ],
         "limits": definition.limits,
-        **({"check": _check(definition.check)} if definition.check else {}),
+        **({"check": write_check(definition.check)} if definition.check else {}),
     }
 
 
-def _check(check: Check) -> dict[str, Any]:
+def write_check(check: Check) -> dict[str, Any]:
+    """A check's header as JSON: in its definition, and in every result and team view."""
     return {
         "slug": check.slug,
         "title": check.title,

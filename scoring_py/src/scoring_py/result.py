@@ -5,7 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from .answers import Answers
-from .formats import RESULT_FORMAT, RESULT_VERSION
+from .formats import RESULT_FORMAT, RESULT_VERSION, write_check
 from .model import Competency, Definition, Role
 from .quality import quality_notes
 from .ranking import RoleStatus, development_areas, role_focus, role_statuses, strengths
@@ -52,22 +52,7 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
         "role": None if role is None else _role(role, statuses),
         "quality": notes,
         "limits": definition.limits,
-        "check": _check(definition),
-    }
-
-
-def _check(definition: Definition) -> dict[str, Any] | None:
-    """The check the result is of (its title, audience, articles and source), or None."""
-    check = definition.check
-    if check is None:
-        return None
-    return {
-        "slug": check.slug,
-        "title": check.title,
-        "url": check.url,
-        "audience": check.audience,
-        "articles": [{"title": a.title, "url": a.url} for a in check.articles],
-        "source": check.source,
+        "check": None if definition.check is None else write_check(definition.check),
     }
 
 

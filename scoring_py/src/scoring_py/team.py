@@ -29,7 +29,7 @@ from typing import Any
 
 from .answers import MANAGER, Answers, matching_check
 from .errors import ScoringError, shorten
-from .formats import EXPORT_FORMAT, read_answers, read_definition
+from .formats import EXPORT_FORMAT, read_answers, read_definition, write_check
 from .json_text import parse_json_text
 from .model import Definition, Role
 from .quality import quality_notes
@@ -139,14 +139,7 @@ def team(
         "min_team": MIN_TEAM,
         "flag_steps": FLAG_STEPS,
         "role": None if chosen is None else {"slug": chosen.slug, "title": chosen.title},
-        "check": None
-        if definition.check is None
-        else {
-            "slug": definition.check.slug,
-            "title": definition.check.title,
-            "audience": definition.check.audience,
-            "source": definition.check.source,
-        },
+        "check": None if definition.check is None else write_check(definition.check),
         "margin": round_half_up(
             max(margin(definition.scale, len(c.items)) for c in definition.competencies)
         ),
