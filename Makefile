@@ -1,6 +1,6 @@
 # Säljkompetens: one task runner for every chore. `make serve` and `make test` set up
 # what they need on a fresh machine first (venv and pip, npm; `make test` also Debian's
-# chromium for the browser tests).
+# chromium for the browser tests and caddy for the tests of the published site).
 
 SHELL := /bin/bash
 PYTHON ?= python3
