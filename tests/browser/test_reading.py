@@ -107,7 +107,10 @@ def test_answers_given_on_a_competency_page_are_in_the_full_test_and_back(
         input.checked = true; input.dispatchEvent(new Event('change', {bubbles: true})); }""",
         other["id"],
     )
-    # reading a competency page loads no Python until there is something to score
+    # reading a competency page loads no Python until there is something to score (a new
+    # tab: the full test's own worker, started when the browser was idle, is gone with its tab)
+    page.close()
+    page = context.new_page()
     requests.clear()
     page.goto(site_url + f"kompetenser/{COMPETENCY}/")
     page.wait_for_selector('#sk-check[data-enhanced="true"]')
