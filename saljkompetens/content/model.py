@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError
+from .schema import NOT_APPLICABLE_LABELS
 
 COMPETENCY_SECTION = "kompetenser"
 MINDSET_SECTION = "tankesatt"
@@ -252,8 +253,6 @@ class Check:
     @property
     def not_applicable_label(self) -> str:
         """What the unscored answer is called on this check's form."""
-        from .schema import NOT_APPLICABLE_LABELS
-
         return NOT_APPLICABLE_LABELS[self.audience]
 
     @property
