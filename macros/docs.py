@@ -15,7 +15,7 @@ from typing import Any
 from scoring_py.explain import rules
 from scoring_py.team import MIN_TEAM
 
-from saljkompetens.assets import AssetError, browser_assets
+from saljkompetens.assets import AssetError, BrowserAssets, browser_assets
 from saljkompetens.content.model import KnowledgeBase
 from saljkompetens.content.schema import LANGUAGES, SCHEMAS, schema_rows
 from saljkompetens.history import swedish_date
@@ -24,6 +24,7 @@ from saljkompetens.pages.escape import markdown_text
 from saljkompetens.pages.form import SECONDS_PER_STATEMENT, assessment_urls, form_steps, minutes
 from saljkompetens.pages.links import served_at
 from saljkompetens.pages.render import Trusted, relative_link, template
+from saljkompetens.pages.render import assessment_form as form_html
 from saljkompetens.project import Project
 from saljkompetens.source import ContentSource
 from scoring_py import read_definition
@@ -65,6 +66,22 @@ def register(env: Any) -> None:
             return NO_CONTENT if base is None else function(base)
 
         return env.macro(macro)
+
+    def assessment_macro(
+        function: Callable[[KnowledgeBase, BrowserAssets], str],
+    ) -> Callable[[], str]:
+        """A content macro that also needs the assessment's browser files; without them (no
+        Pyodide installed, say), a notice saying why."""
+
+        @functools.wraps(function)
+        def with_assets(base: KnowledgeBase) -> str:
+            try:
+                assets = browser_assets(project)
+            except AssetError as error:
+                return NO_ASSESSMENT.format(reason=error)
+            return function(base, assets)
+
+        return content_macro(with_assets)
 
     @content_macro
     def competency_cards(base: KnowledgeBase) -> str:
@@ -144,35 +161,14 @@ def register(env: Any) -> None:
             "minutes": minutes(base.statement_count),
         }
 
-    @content_macro
-    def assessment_form(base: KnowledgeBase) -> str:
+    @assessment_macro
+    def assessment_form(base: KnowledgeBase, assets: BrowserAssets) -> str:
         """The static self-assessment form and the empty result region (HTML)."""
-        try:
-            assets = browser_assets(project)
-        except AssetError as error:
-            return NO_ASSESSMENT.format(reason=error)
-        return render(
-            "assessment_form.html.j2",
-            roles=base.roles,
-            check=None,
-            not_applicable_label="Ej aktuellt i min roll",
-            urls=assessment_urls(served_at(here()), assets),
-            formats=assets.formats,
-            wheel_sha256=assets.wheel_sha256,
-            total=base.statement_count,
-            minutes=minutes(base.statement_count),
-            seconds_per_item=SECONDS_PER_STATEMENT,
-            steps=form_steps(base.competencies),
-            scale=sorted(base.settings.scale, key=lambda s: s.value),
-        )
+        return form_html(served_at(here()), assets, base)
 
-    @content_macro
-    def manager_form(base: KnowledgeBase) -> str:
+    @assessment_macro
+    def manager_form(base: KnowledgeBase, assets: BrowserAssets) -> str:
         """The manager's rating of a seller: the statements about the seller (HTML)."""
-        try:
-            assets = browser_assets(project)
-        except AssetError as error:
-            return NO_ASSESSMENT.format(reason=error)
         return render(
             "manager_form.html.j2",
             urls=assessment_urls(served_at(here()), assets),
@@ -184,13 +180,9 @@ def register(env: Any) -> None:
             scale=sorted(base.settings.scale, key=lambda s: s.value),
         )
 
-    @content_macro
-    def team_page(base: KnowledgeBase) -> str:
+    @assessment_macro
+    def team_page(base: KnowledgeBase, assets: BrowserAssets) -> str:
         """The team view: the sellers' files in, the team's picture out (HTML)."""
-        try:
-            assets = browser_assets(project)
-        except AssetError as error:
-            return NO_ASSESSMENT.format(reason=error)
         served = served_at(here())
         checks = [(c, relative_link(served, c.definition_uri)) for c in base.checks]
         return render(

@@ -33,27 +33,18 @@ from scoring_py import ScoringError, read_definition, write_definition
 from .content import model as content
 from .content.errors import ContentError, ContentErrors, field_name
 from .content.frontmatter import ParseFailed, read_document, read_yaml
-from .content.model import KnowledgeBase, naming_sentence
+from .content.model import KnowledgeBase, ScaleStep, naming_sentence
 from .content.schema import AUDIENCES, RELATIONS
 
 
 def build_definition(kb: KnowledgeBase) -> Definition:
     """The assessment of `kb` as `scoring_py` objects (not yet checked: see below)."""
     settings = kb.settings
-    quality = settings.quality
-    steps = sorted(settings.scale, key=lambda step: step.value)
     return Definition(
-        scale=Scale(steps[0].value, steps[-1].value, tuple(step.label for step in steps)),
+        scale=_scale(settings.scale),
         min_answers=settings.min_answers,
         bands=tuple(Band(b.min, b.label, b.text) for b in settings.bands),
-        quality=QualityRules(
-            min_answers=int(quality["min_answers"]),
-            identical_share=Fraction(str(quality["identical_share"])),
-            agree_min=int(quality["agree_min"]),
-            acquiescence_share=Fraction(str(quality["acquiescence_share"])),
-            too_good_score=int(quality["too_good_score"]),
-            unanswered_share=Fraction(str(quality["unanswered_share"])),
-        ),
+        quality=_quality(settings.quality),
         competencies=tuple(
             Competency(
                 slug=c.slug,
@@ -90,19 +81,36 @@ def build_definition(kb: KnowledgeBase) -> Definition:
     )
 
 
+def _scale(steps: tuple[ScaleStep, ...]) -> Scale:
+    """An answer scale of the content as scoring_py's Scale (steps in value order)."""
+    ordered = sorted(steps, key=lambda step: step.value)
+    return Scale(ordered[0].value, ordered[-1].value, tuple(step.label for step in ordered))
+
+
+def _quality(quality: dict[str, float]) -> QualityRules:
+    """assessment.yml's thresholds for the notes on the answers, as exact numbers."""
+    return QualityRules(
+        min_answers=int(quality["min_answers"]),
+        identical_share=Fraction(str(quality["identical_share"])),
+        agree_min=int(quality["agree_min"]),
+        acquiescence_share=Fraction(str(quality["acquiescence_share"])),
+        too_good_score=int(quality["too_good_score"]),
+        unanswered_share=Fraction(str(quality["unanswered_share"])),
+    )
+
+
 def build_check_definition(kb: KnowledgeBase, check: content.Check) -> Definition:
     """A check as a `scoring_py` definition: its scales are scored as competencies are (the
     same rules, the quality notes of `assessment.yml`); answers carry the check's slug."""
-    base = build_definition(kb)
-    steps = sorted(check.scale, key=lambda step: step.value)
-    scale = Scale(steps[0].value, steps[-1].value, tuple(step.label for step in steps))
+    quality = _quality(kb.settings.quality)
+    scale = _scale(check.scale)
     articles = tuple(Article(a.title, a.url) for a in map(kb.article, check.articles))
     sources = [kb.article(title).source for title in check.articles]
     return Definition(
         scale=scale,
         min_answers=check.min_answers or kb.settings.min_answers,
         bands=tuple(Band(b.min, b.label, "") for b in check.bands),
-        quality=replace(base.quality, agree_min=_agree_min(base.scale, base.quality, scale)),
+        quality=replace(quality, agree_min=_agree_min(_scale(kb.settings.scale), quality, scale)),
         competencies=tuple(
             Competency(
                 slug=scale.slug,

@@ -8,6 +8,7 @@ The output is never rendered as a template again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,6 +22,7 @@ from .escape import html_text, markdown_text
 from .form import (
     SECONDS_PER_STATEMENT,
     AssessmentFiles,
+    Group,
     assessment_urls,
     form_order,
     form_steps,
@@ -141,31 +143,39 @@ def render_pages(
             articles=[kb.article(title) for title in test.articles],
             statements=count,
             minutes=minutes(count),
-            form=check_form(kb, test, files) if files else None,
+            form=assessment_form(served_at(test.src_uri), files, kb, test) if files else None,
             team_link=Trusted(relative_link(test.src_uri, "team/index.md")),
             min_team=min_team,
         )
     return pages
 
 
-def check_form(kb: KnowledgeBase, check: Check, files: AssessmentFiles) -> str:
-    """A check's form: the self-assessment's, with the check's statements, its own
-    definition and no roles (raw HTML, so its links are relative to where it is served)."""
-    urls = assessment_urls(served_at(check.src_uri), files)
-    urls["definition"] = relative_link(served_at(check.src_uri), check.definition_uri)
-    count = len(check.statements)
+def assessment_form(
+    here: str,
+    files: AssessmentFiles,
+    kb: KnowledgeBase,
+    check: Check | None = None,
+) -> str:
+    """The self-assessment's form on the page served at `here` (raw HTML, so its links are
+    relative to that), or a check's: its statements, its own definition, no roles."""
+    urls = assessment_urls(here, files)
+    groups: Sequence[Group] = kb.competencies if check is None else check.scales
+    steps = check.scale if check else kb.settings.scale
+    if check is not None:
+        urls["definition"] = relative_link(here, check.definition_uri)
+    count = sum(len(group.statements) for group in groups)
     return template("assessment_form.html.j2").render(
-        roles=[],
+        roles=kb.roles if check is None else [],
         check=check,
-        not_applicable_label=check.not_applicable_label,
+        not_applicable_label=check.not_applicable_label if check else "Ej aktuellt i min roll",
         urls=urls,
         formats=files.formats,
         wheel_sha256=files.wheel_sha256,
         total=count,
         minutes=minutes(count),
         seconds_per_item=SECONDS_PER_STATEMENT,
-        steps=form_steps(check.scales),
-        scale=sorted(check.scale, key=lambda s: s.value),
+        steps=form_steps(groups),
+        scale=sorted(steps, key=lambda s: s.value),
     )
 
 

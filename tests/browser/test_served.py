@@ -4,11 +4,7 @@ compressed files, the headers, caching, and the self-assessment working under bo
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from bench.startup import Caddy, caddy
 from saljkompetens.dist import make_dist
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -23,63 +20,20 @@ READY = 'html[data-python="ready"]'
 PYTHON_TIMEOUT = 90_000
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Served:
-    """Caddy serving a dist/ folder; `requested()` reads its access log."""
-
-    def __init__(self, url: str, log: Path) -> None:
-        self.url, self.log = url, log
-
-    def requested(self) -> list[str]:
-        if not self.log.is_file():
-            return []
-        lines = self.log.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line)["request"]["uri"] for line in lines if line.strip()]
-
-
 @pytest.fixture(scope="session")
-def served(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    caddy = shutil.which("caddy")
-    if caddy is None:
+def served(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Caddy]:
+    """dist/ of the built site through Caddy with deploy/Caddyfile (bench.startup.caddy)."""
+    if shutil.which("caddy") is None:
         pytest.fail("caddy saknas: kör `make setup` (installerar Debians caddy)")
     work = tmp_path_factory.mktemp("served")
     dist = make_dist(built_site.path, work / "dist", deploy=ROOT / "deploy", cache=ROOT / "build")
-    port, log = free_port(), work / "access.log"
-    env = {
-        **os.environ,
-        "SITE_ADDRESS": f"http://127.0.0.1:{port}",
-        "DIST": str(dist),
-        "CADDY_ADMIN": "off",
-        "SK_ACCESS_LOG": f"file {log}",
-        "HOME": str(work),
-    }
-    command = [
-        caddy,
-        "run",
-        "--config",
-        str(ROOT / "deploy" / "Caddyfile"),
-        "--adapter",
-        "caddyfile",
-    ]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1).close()
-            break
-        except OSError:
-            if server.poll() is not None:
-                message = server.stderr.read().decode()[-2000:] if server.stderr else ""
-                pytest.fail(f"caddy startade inte: {message}")
-            time.sleep(0.1)
-    yield Served(url, log)
-    server.terminate()
-    server.wait(timeout=10)
+    with caddy(dist, work) as server:
+        yield Caddy(server.url + "/", server.log)
+
+
+def requested(served: Caddy) -> list[str]:
+    """The paths Caddy was asked for, from its access log."""
+    return [hit.uri for hit in served.hits()]
 
 
 def head(url: str, encoding: str = "br") -> dict[str, str]:
@@ -88,7 +42,7 @@ def head(url: str, encoding: str = "br") -> dict[str, str]:
         return {k.lower(): v for k, v in response.headers.items()}
 
 
-def test_wasm_is_sent_with_brotli_as_wasm_and_cached_forever(served: Served) -> None:
+def test_wasm_is_sent_with_brotli_as_wasm_and_cached_forever(served: Caddy) -> None:
     version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())
     headers = head(f"{served.url}assets/pyodide/{version['version']}/pyodide.asm.wasm")
     assert headers["content-encoding"] == "br"
@@ -96,7 +50,7 @@ def test_wasm_is_sent_with_brotli_as_wasm_and_cached_forever(served: Served) -> 
     assert headers["cache-control"] == "public, max-age=31536000, immutable"
 
 
-def test_pages_carry_the_security_headers_and_revalidate(served: Served) -> None:
+def test_pages_carry_the_security_headers_and_revalidate(served: Caddy) -> None:
     headers = head(served.url + "sjalvskattning/")
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     assert "script-src 'self' 'wasm-unsafe-eval'" in headers["content-security-policy"]
@@ -108,7 +62,7 @@ def test_pages_carry_the_security_headers_and_revalidate(served: Served) -> None
 
 
 def test_assessment_works_through_caddy_and_a_repeat_visit_asks_nothing_of_pyodide(
-    browser: Browser, served: Served
+    browser: Browser, served: Caddy
 ) -> None:
     context = browser.new_context(locale="sv-SE")
     seen: list[str] = []
@@ -119,7 +73,7 @@ def test_assessment_works_through_caddy_and_a_repeat_visit_asks_nothing_of_pyodi
     page.goto(served.url + "sjalvskattning/")
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
     page.wait_for_selector('#sk-status[data-state="ready"]', timeout=PYTHON_TIMEOUT)
-    first = served.requested()
+    first = requested(served)
     assert any("/assets/pyodide/" in uri for uri in first)
     assert not [u for u in seen if not u.startswith((served.url, "data:", "blob:"))]
     assert not [p for p in problems if "Content Security Policy" in p], problems
@@ -127,7 +81,7 @@ def test_assessment_works_through_caddy_and_a_repeat_visit_asks_nothing_of_pyodi
     page.goto(served.url)  # leave, then come back: everything Pyodide from the cache
     page.goto(served.url + "sjalvskattning/")
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
-    again = served.requested()[len(first) :]
+    again = requested(served)[len(first) :]
     assert any(uri.startswith("/sjalvskattning/") for uri in again)  # the page revalidates
     assert not [uri for uri in again if uri.startswith("/assets/pyodide/")], again
     context.close()
