@@ -11,46 +11,43 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import html5lib
 import pytest
 
-from saljkompetens.mkdocs_plugin.csp import ThemeScripts, inline_scripts
-
-MATERIAL = Path(__import__("material").__file__).parent / "templates"
+from saljkompetens.mkdocs_plugin.csp import inline_scripts
 
 
-class _Page(HTMLParser):
-    """The visible text of the page's article, and every attribute of every element."""
+class _Page:
+    """The visible text of a page, and every attribute of every element, as a browser
+    parses the page (html5lib, the HTML5 algorithm)."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, html: str) -> None:
+        tree = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
         self.text: list[str] = []
         self.attributes: list[tuple[str, str, str]] = []
         self.tags: list[str] = []
-        self._skip = 0
+        self._walk(tree)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        self.attributes += [(tag, name, value or "") for name, value in attrs]
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.text.append(data)
+    def _walk(self, element: Any, hidden: bool = False) -> None:
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        hidden = hidden or tag in ("script", "style") or not isinstance(element.tag, str)
+        if tag:
+            self.tags.append(tag)
+            self.attributes += [(tag, name, value) for name, value in element.attrib.items()]
+        if element.text and not hidden:
+            self.text.append(element.text)
+        for child in element:
+            self._walk(child, hidden)
+            if child.tail and not (hidden and tag in ("script", "style")):
+                self.text.append(child.tail)
 
 
 def read(site: Path, url: str) -> tuple[_Page, str]:
     html = (site / url / "index.html").read_text("utf-8")
-    page = _Page()
-    page.feed(html)
-    return page, html
+    return _Page(html), html
 
 
 CHECK = "lyssnartest-img-src-x-onerror-window-pwned-11-7-7"
@@ -85,8 +82,7 @@ def test_no_active_content_on_any_page(published_site, url: str) -> None:
     for tag, name, value in page.attributes:
         assert not name.startswith("on"), (url, tag, name, value)
         assert not value.strip().lower().startswith("javascript:"), (url, tag, name)
-    theme = ThemeScripts.from_templates([MATERIAL])
-    assert all(theme.known(body) for body in inline_scripts(html)), url
+    assert inline_scripts(html) == [], url
 
 
 def test_texts_show_exactly_as_typed(published_site) -> None:
@@ -101,7 +97,7 @@ def test_texts_show_exactly_as_typed(published_site) -> None:
     assert 'Hej {{kundnamn}}, vad är {% if mål %}viktigast{% endif %}?" {# en kommentar #}' in text
     # the keywords: for search only, hidden from readers, still plain text
     assert '<iframe src="https://example.com/">, [klick](javascript:window.__pwned=3), ' in text
-    assert re.search(r'<p class="sk-keywords" hidden>&lt;iframe src=&quot;https://example', html)
+    assert re.search(r'<p class="sk-keywords" hidden(="")?>&lt;iframe src=(&quot;|")https:', html)
     assert "{ onclick=window.__pwned=4 }" in text
     assert 'id="ankare"' in html  # an attribute list in a body works as Markdown
 

@@ -1,15 +1,18 @@
 """Check a Markdown body as the site will publish it: no active content, links that resolve.
 
 The body is rendered with Python-Markdown and the site's extensions, then the HTML is
-read the way a browser reads it. Refused (each with a Swedish reason):
+parsed the way a browser parses it (html5lib, the HTML5 algorithm). Refused (each with a
+Swedish reason):
 
 - elements that run code, embed other pages or change the page: `<script>`, `<iframe>`,
   `<object>`, `<embed>`, `<form>` and the like;
 - event attributes (`onerror=`, `onclick=` …), also from an attribute list `{ … }`;
 - `javascript:`, `vbscript:` and `data:` addresses, also written with entities;
 - files loaded from other sites (`<img src="https://…">`): no request may leave the site;
+- ids the site's own pages use (`sk-…`, `resultat` …), so a text cannot stand in for them;
 - links MkDocs cannot resolve: absolute paths, unknown pages, links to a heading on
-  another page, headings that do not exist on this page.
+  another page, headings that do not exist on this page;
+- anything else the sanitizer (sanitize.py) would remove when the page is published.
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ import posixpath
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import markdown
+
+from .sanitize import parse_fragment, removal, reserved_id
 
 # The site's Markdown extensions (mkdocs.yml), plus the ones MkDocs always adds.
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "fenced_code"]
@@ -51,6 +55,7 @@ _LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background"}
 _BLOCKED_SCHEMES = ("javascript:", "vbscript:", "data:")
 _ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_END = "sk-textens-slut"  # a paragraph after the text: the page's own parts come there
 
 
 @dataclass(frozen=True)
@@ -77,10 +82,23 @@ def render_html(body: str) -> str:
 
 def check_body(body: str, page: Page) -> list[Problem]:
     """Every problem of `body` when published as `page`."""
+    html = render_html(f"{body}\n\n{_END}\n")
     scanner = _Scanner()
-    scanner.feed(render_html(body))
-    scanner.close()
+    scanner.scan(html)
     problems = list(scanner.problems)
+    if f"<p>{_END}</p>" not in html:  # the page's own parts after the text would be swallowed
+        opened = [line for line in body.splitlines() if line.lstrip().startswith("<")]
+        problems.append(
+            Problem(
+                "texten lämnar ett HTML-element öppet, så allt som sidan visar efter texten "
+                "skulle hamna i det; stäng elementet (t.ex. med </div>)",
+                opened[-1].strip()[:40] if opened else "<",
+            )
+        )
+    if not problems:  # what no rule above names, but the sanitizer would still remove
+        removed = removal(html)
+        if removed:
+            problems.append(Problem(removed.message(), removed.needle))
     for tag, href in scanner.links:
         problem = _link_problem(tag, href, page, scanner.ids)
         if problem:
@@ -103,16 +121,23 @@ def line_of(body: str, needle: str, nth: int = 0) -> int:
     return found[min(nth, len(found) - 1)] if found else 0
 
 
-class _Scanner(HTMLParser):
-    """Reads rendered HTML like a browser: elements, attributes (entities decoded), ids."""
+class _Scanner:
+    """Reads rendered HTML as a browser parses it: elements, attributes, ids."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.problems: list[Problem] = []
         self.links: list[tuple[str, str]] = []  # (element, address)
         self.ids: set[str] = set()
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def scan(self, html: str) -> None:
+        for element in parse_fragment(html).iter():
+            if isinstance(element.tag, str):
+                tag = element.tag.rsplit("}", 1)[-1].lower()
+                attributes = [(name.rsplit("}", 1)[-1].lower(), value)
+                              for name, value in element.attrib.items()]  # fmt: skip
+                self.element(tag, attributes)
+
+    def element(self, tag: str, attrs: list[tuple[str, str]]) -> None:
         if tag in BLOCKED_ELEMENTS:  # one problem per element: it goes as a whole
             self.problems.append(
                 Problem(
@@ -126,6 +151,8 @@ class _Scanner(HTMLParser):
             value = value or ""
             if name == "id":
                 self.ids.add(value)
+                if reserved_id(value):
+                    self.problems.append(_reserved_id_problem(tag, value))
             if name.startswith("on"):
                 self.problems.append(
                     Problem(
@@ -139,8 +166,6 @@ class _Scanner(HTMLParser):
                 )
             elif name in _URL_ATTRIBUTES:
                 self._url(tag, name, value)
-
-    handle_startendtag = handle_starttag
 
     def _url(self, tag: str, name: str, value: str) -> None:
         plain = _INVISIBLE.sub("", value).lower()
@@ -164,6 +189,21 @@ class _Scanner(HTMLParser):
             )
         elif (tag, name) in (("a", "href"), ("img", "src")):
             self.links.append((tag, value))
+
+
+def _reserved_id_problem(tag: str, value: str) -> Problem:
+    """An id the site's own pages use (a heading gets one from its text)."""
+    if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+        return Problem(
+            f'rubriken får id:t "{value}", som webbplatsens egna sidor använder (formulär, '
+            'resultat, meny); ge rubriken ett eget id, t.ex. "## Rubrik {#eget-id}"',
+            value,
+        )
+    return Problem(
+        f'id "{value}" används av webbplatsens egna sidor (formulär, resultat, meny); '
+        "välj ett annat id",
+        value,
+    )
 
 
 def _link_problem(tag: str, href: str, page: Page, ids: set[str]) -> Problem | None:

@@ -1,30 +1,20 @@
-"""Content Security Policy: a meta tag per page that trusts only this site's files and the
-theme's own inline scripts.
+"""Content Security Policy: one policy for every published file, with no inline script.
 
-Material writes a few small inline scripts into every page, some with the page's base
-URL inside. Which scripts those can be is read from the theme's templates: each inline
-`<script>` there becomes a pattern, with every Jinja expression as a wildcard that cannot
-leave a string (no quotes, `<`, `>`, `\\` or line breaks). Only inline scripts of a page
-that match a pattern get their sha256 into `script-src`; any other inline script, e.g. one
-that content smuggled in, gets no hash, so the browser refuses to run it.
+Material's two inline scripts are replaced by files (overrides/partials/javascripts/), so
+no page needs a hash and no pattern decides what may run: `script-src` allows only this
+site's own files (and WebAssembly for Pyodide). Each page carries the policy as a meta tag;
+the servers in `deploy/` send the same policy as a header, plus `frame-ancestors`, which
+a meta tag cannot set (`HEADER_POLICY`; tests keep deploy/ equal to it). An inline script
+that still reaches a page is reported by the build, and the browser refuses to run it.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
 
-_INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_WILDCARD = r"[^\"'<>\\\n]*"
-_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+import html5lib
 
-# The parts that never change; `script-src` gets the theme scripts' hashes appended.
-BASE_POLICY = {
+POLICY: dict[str, str] = {
     "default-src": "'self'",
     "script-src": "'self' 'wasm-unsafe-eval'",
     "style-src": "'self' 'unsafe-inline'",
@@ -36,81 +26,44 @@ BASE_POLICY = {
     "base-uri": "'self'",
     "form-action": "'self'",
 }
+"""The policy of every page (its meta tag)."""
 
+META_POLICY = "; ".join(f"{name} {value}" for name, value in POLICY.items())
+HEADER_POLICY = f"{META_POLICY}; frame-ancestors 'none'"
+"""The policy the servers send as an HTTP header: the meta policy, and no framing."""
 
-def _executable(attributes: str) -> bool:
-    """Whether a `<script>` with these attributes runs inline code (not `src=`, not data)."""
-    if re.search(r"\bsrc\s*=", attributes, re.I):
-        return False
-    kind = re.search(r"\btype\s*=\s*[\"']?([^\"'\s>]+)", attributes, re.I)
-    return kind is None or kind.group(1).lower() in ("module", "text/javascript")
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
+_ANY_SCRIPT = re.compile(r"<script[\s/>]", re.I)
+# Script tags that browsers cannot read as inline code: a file, or Material's JSON config.
+_KNOWN_TAG = re.compile(
+    r'<script src="[^"<>]*"(?: type="module")?(?: data-[a-z-]+="[^"<>]*")*></script>'
+    r'|<script id="__config" type="application/json">'
+)
 
 
 def inline_scripts(html: str) -> list[str]:
-    """The bodies of the inline scripts in `html` that a browser would run."""
-    return [body for attrs, body in _INLINE_SCRIPT.findall(html) if _executable(attrs)]
+    """The bodies of the inline scripts in `html` that a browser would run.
+
+    Quick path: every `<script` in the text is a known external or JSON tag. Otherwise the
+    page is parsed as a browser parses it (html5lib), so no comment or attribute trick
+    hides a script.
+    """
+    if len(_ANY_SCRIPT.findall(html)) == len(_KNOWN_TAG.findall(html)):
+        return []
+    tree = html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=False)
+    found = []
+    for element in tree.iter("script"):
+        kind = (element.get("type") or "").strip().lower()
+        if element.get("src") is None and kind in _SCRIPT_TYPES:
+            found.append(element.text or "")
+    return found
 
 
-def _pattern(body: str) -> re.Pattern[str]:
-    parts = _JINJA.split(body)
-    return re.compile(_WILDCARD.join(re.escape(part) for part in parts), re.S)
-
-
-@dataclass
-class ThemeScripts:
-    """The inline scripts the theme can write, as patterns read from its templates."""
-
-    patterns: list[re.Pattern[str]] = field(default_factory=list)
-
-    @classmethod
-    def from_templates(cls, folders: Iterable[str | Path]) -> ThemeScripts:
-        """Read every `*.html` template under `folders` (the theme's `dirs`)."""
-        patterns: dict[str, re.Pattern[str]] = {}
-        for folder in folders:
-            for template in sorted(Path(folder).rglob("*.html")):
-                for body in inline_scripts(template.read_text(encoding="utf-8")):
-                    patterns.setdefault(body, _pattern(body))
-        return cls(list(patterns.values()))
-
-    def known(self, body: str) -> bool:
-        """Whether `body` is one of the theme's inline scripts."""
-        return any(pattern.fullmatch(body) for pattern in self.patterns)
-
-
-def sha256_source(body: str) -> str:
-    """The CSP source expression (`'sha256-…'`) of an inline script body."""
-    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
-
-
-@dataclass(frozen=True)
-class PagePolicy:
-    """The policy of one page and the inline scripts it refuses."""
-
-    policy: str
-    refused: list[str]
-
-
-def page_policy(html: str, theme: ThemeScripts) -> PagePolicy:
-    """The base policy plus the hashes of the theme's inline scripts on this page."""
-    hashes: list[str] = []
-    refused: list[str] = []
-    for body in inline_scripts(html):
-        if theme.known(body):
-            source = sha256_source(body)
-            if source not in hashes:
-                hashes.append(source)
-        else:
-            refused.append(body)
-    directives = dict(BASE_POLICY)
-    if hashes:
-        directives["script-src"] += " " + " ".join(hashes)
-    return PagePolicy("; ".join(f"{name} {value}" for name, value in directives.items()), refused)
-
-
-def add_csp(html: str, policy: str) -> str:
+def add_csp(html: str) -> str:
     """Insert the CSP meta tag as the first element of `<head>`."""
     match = _HEAD.search(html)
     if not match:
         return html
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{META_POLICY}">'
     return html[: match.end()] + "\n" + tag + html[match.end() :]

@@ -5,11 +5,13 @@ Only event handlers live here; content, pages and assets are plain Python.
 
 Hooks:
 - `on_startup`: remembers the command (`build` swaps in a finished site, `serve` previews).
-- `on_config`: reads the content (`saljkompetens.source`, shared with the macros), the
-  browser assets and the theme's inline scripts; a `build` is redirected to a temporary
+- `on_config`: reads the content (`saljkompetens.source`, shared with the macros) and the
+  browser assets; a `build` is redirected to a temporary
   folder beside `site/`. A content error stops a build; a preview keeps going.
 - `on_files`: adds the generated pages and the assessment's files.
 - `on_nav`: places each generated page in its section, with its neighbours (navigation.py).
+- `on_page_content`: a generated page keeps only what the content sanitizer allows, and
+  gets its forms back (priority -100: last).
 - `on_post_page` / `on_post_template`: the CSP meta tag (priority -100: after every other
   plugin); in a preview with content errors, a banner.
 - `on_build_error` / `on_shutdown`: a failed build leaves `site/` as it was; a finished
@@ -36,12 +38,14 @@ from scoring_py.formats import DEFINITION_PATH
 from scoring_py.team import MIN_TEAM
 
 from ..assets import AssetError, BrowserAssets, browser_assets
+from ..content.sanitize import clean
 from ..history import swedish_date
-from ..pages.render import page_groups, render_pages
+from ..pages.render import TEMPLATE_IDS, page_groups, render_pages
+from ..pages.trusted import MissingForm, TrustedHtml
 from ..project import Project
-from ..source import ContentSource
+from ..source import ContentSource, publishable
 from .config import SaljkompetensConfig
-from .csp import ThemeScripts, add_csp, page_policy
+from .csp import add_csp, inline_scripts
 from .navigation import place_pages
 from .preview import error_banner
 
@@ -53,8 +57,9 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
 
     source: ContentSource | None = None
     assets: BrowserAssets | None = None
-    theme_scripts: ThemeScripts | None = None
     command = ""
+    trusted: TrustedHtml | None = None  # the forms of the generated pages, by page
+    generated: frozenset[str] = frozenset()  # src_uri of every generated page
     final_site: Path | None = None  # `build`: where the finished site goes …
     building: Path | None = None  # … and where it is written first
     failed = False
@@ -66,17 +71,18 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.from_config(config)
         source = self.source = ContentSource.of(project).refresh()
-        if source.problems is not None:
+        blocking = publishable(source)
+        if blocking is not None:
             if self.command != "serve":
-                for problem in [*source.problems.errors, *source.problems.warnings]:
+                for problem in [*blocking.errors, *blocking.warnings]:
                     log.error(str(problem))
-                count = len(source.problems.errors)
+                count = len(blocking.errors)
                 raise PluginError(f"Innehållet har {count} fel (se ovan); inget publicerades.")
             # Preview: never stop (MkDocs would hold every request); show the errors in the
-            # terminal and on every page, and keep serving the last good content.
-            kept = "senaste fungerande innehåll" if source.good else "sidorna utan innehåll"
-            print(f"{source.problems.report()}\nFörhandsvisningen visar {kept}.", file=sys.stderr)
-        elif source.good:
+            # terminal and on every page, and keep serving the last good content (or the
+            # content with its placeholders).
+            print(f"{blocking.report()}\n{_shown(source)}", file=sys.stderr)
+        if source.good:
             for warning in source.good.kb.warnings:
                 log.info(str(warning))
         if self.config.assessment:
@@ -86,7 +92,6 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
                 raise PluginError(str(exc)) from None
         if source.changed:
             config.extra["content_changed"] = swedish_date(source.changed)
-        self.theme_scripts = ThemeScripts.from_templates(config.theme.dirs)
         if self.command == "build":
             self._build_elsewhere(config)
         return config
@@ -95,7 +100,10 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         good = self.source.good if self.source else None
         if good is None:
             return files
-        for src_uri, markdown in render_pages(good.kb, self.assets, MIN_TEAM).items():
+        self.trusted = TrustedHtml()
+        pages = render_pages(good.kb, self.assets, MIN_TEAM, self.trusted)
+        self.generated = frozenset(pages)
+        for src_uri, markdown in pages.items():
             files.append(File.generated(config, src_uri, content=markdown))
         if self.assets:
             definition = json.dumps(good.definition, ensure_ascii=False)
@@ -113,6 +121,17 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
             place_pages(nav, files, page_groups(good.kb))
         return nav
 
+    @event_priority(-100)  # after every other plugin has changed the content
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page holds content: publish only what the sanitizer keeps, then put
+        back the forms this code wrote (pages/trusted.py)."""
+        if self.trusted is None or page.file.src_uri not in self.generated:
+            return html
+        try:
+            return self.trusted.restore(page.file.src_uri, clean(html, TEMPLATE_IDS))
+        except MissingForm as problem:
+            raise PluginError(str(problem)) from None
+
     @event_priority(-100)  # after every other plugin has changed the HTML
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return self._finish_html(output, page.file.src_uri)
@@ -126,17 +145,17 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         return self._finish_html(output_content, template_name)
 
     def _finish_html(self, html: str, name: str) -> str:
-        """Add the CSP (theme scripts only) and, in a preview with errors, the banner."""
-        assert self.theme_scripts is not None and self.source is not None
-        if self.source.problems is not None:
-            html = error_banner(html, self.source.problems, kept_content=bool(self.source.good))
-        checked = page_policy(html, self.theme_scripts)
-        for body in checked.refused:
+        """Add the CSP (no inline script runs) and, in a preview with errors, the banner."""
+        assert self.source is not None
+        blocking = publishable(self.source)
+        if blocking is not None:
+            html = error_banner(html, blocking, shown=_shown(self.source))
+        for body in inline_scripts(html):
             log.warning(
-                f"{name}: ett inbäddat skript som inte kommer från temat blockeras av "
-                f"webbläsaren (CSP): {body[:80]!r}"
+                f"{name}: ett inbäddat skript blockeras av webbläsaren (CSP tillåter bara "
+                f"webbplatsens egna filer): {body[:80]!r}"
             )
-        return add_csp(html, checked.policy)
+        return add_csp(html)
 
     # -- build elsewhere and swap ------------------------------------------------------------
 
@@ -170,3 +189,12 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
             final.rename(old)
         built.rename(final)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _shown(source: ContentSource) -> str:
+    """What the preview shows while the content cannot be published."""
+    if source.problems is None:
+        return "Förhandsvisningen visar innehållet ändå, med platshållarna."
+    if source.good:
+        return "Förhandsvisningen visar senaste fungerande innehåll."
+    return "Förhandsvisningen visar sidorna utan innehållet från content/."

@@ -13,17 +13,13 @@ from ..pages.escape import html_text
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
 
 
-def error_banner(html: str, problems: ContentErrors, *, kept_content: bool) -> str:
-    """`html` with a banner listing `problems` right after `<body>`."""
+def error_banner(html: str, problems: ContentErrors, *, shown: str) -> str:
+    """`html` with a banner listing `problems` right after `<body>`; `shown` says what the
+    preview shows meanwhile."""
     match = _BODY.search(html)
     if not match:
         return html
     count = len(problems.errors)
-    shown = (
-        "Förhandsvisningen visar senaste fungerande innehåll."
-        if kept_content
-        else "Förhandsvisningen visar sidorna utan innehållet från content/."
-    )
     items = "".join(f"<li><code>{html_text(str(error))}</code></li>" for error in problems.errors)
     banner = (
         '<div class="sk-preview-errors" role="alert" data-preview-errors="'

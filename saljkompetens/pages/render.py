@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
+from scoring_py.formats import share_key
 
 from ..content.model import Check, KnowledgeBase
 from ..content.schema import LANGUAGES
@@ -29,13 +30,17 @@ from .form import (
     minutes,
 )
 from .links import relative_link, served_at
+from .trusted import TrustedHtml
 from .words import plural
 
-__all__ = ["Trusted", "page_groups", "relative_link", "render_pages", "template"]
+__all__ = ["TEMPLATE_IDS", "Trusted", "page_groups", "relative_link", "render_pages", "template"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSESSMENT_PAGE = "sjalvskattning/index.md"
 ASSESSMENT_URL = "sjalvskattning/"  # a link in raw HTML, which MkDocs does not rewrite
+TEMPLATE_IDS = frozenset({"skatta"})
+"""Ids the page templates give headings (`{#skatta}`): kept when a page is sanitized,
+though content may not use them."""
 
 
 class Linkable(Protocol):
@@ -78,12 +83,17 @@ def template(name: str) -> Template:
 
 
 def render_pages(
-    kb: KnowledgeBase, files: AssessmentFiles | None = None, min_team: int | None = None
+    kb: KnowledgeBase,
+    files: AssessmentFiles | None = None,
+    min_team: int | None = None,
+    trusted: TrustedHtml | None = None,
 ) -> dict[str, str]:
     """Every generated page, as `{src_uri: markdown}`. With the assessment's browser files,
     each competency page lets the visitor answer its statements there, and each check page
-    shows its form. `min_team`: from how many people the team view aggregates (scoring_py)."""
+    shows its form; the forms are held in `trusted` (the page gets a key in their place, see
+    trusted.py). `min_team`: from how many people the team view aggregates (scoring_py)."""
     pages: dict[str, str] = {}
+    trusted = trusted if trusted is not None else TrustedHtml()
 
     def render(name: str, src_uri: str, **context: object) -> None:
         def link(target: Linkable) -> Trusted:
@@ -100,7 +110,7 @@ def render_pages(
             served = served_at(competency.src_uri)
             urls = assessment_urls(served, files)
             urls["assessment"] = relative_link(served, ASSESSMENT_URL)
-            check = template("competency_check.html.j2").render(
+            check = trusted.mark(competency.src_uri, template("competency_check.html.j2").render(
                 competency=competency,
                 statements=[q.statement for q in order if q.competency is competency],
                 formats=files.formats,
@@ -110,7 +120,7 @@ def render_pages(
                 min_answers=kb.settings.min_answers,
                 total=kb.statement_count,
                 minutes=minutes(kb.statement_count),
-            )
+            ))  # fmt: skip
         render(
             "competency.md.j2",
             competency.src_uri,
@@ -143,7 +153,11 @@ def render_pages(
             articles=[kb.article(title) for title in test.articles],
             statements=count,
             minutes=minutes(count),
-            form=assessment_form(served_at(test.src_uri), files, kb, test) if files else None,
+            form=trusted.mark(
+                test.src_uri, assessment_form(served_at(test.src_uri), files, kb, test)
+            )
+            if files
+            else None,
             team_link=Trusted(relative_link(test.src_uri, "team/index.md")),
             min_team=min_team,
         )
@@ -164,12 +178,14 @@ def assessment_form(
     if check is not None:
         urls["definition"] = relative_link(here, check.definition_uri)
     count = sum(len(group.statements) for group in groups)
+    ids = [statement.id for group in groups for statement in group.statements]
+    values = [step.value for step in steps]
     return template("assessment_form.html.j2").render(
         roles=kb.roles if check is None else [],
         check=check,
         not_applicable_label=check.not_applicable_label if check else "Ej aktuellt i min roll",
         urls=urls,
-        formats=files.formats,
+        formats={**files.formats, "share_key": share_key(ids, min(values), max(values))},
         wheel_sha256=files.wheel_sha256,
         total=count,
         minutes=minutes(count),

@@ -66,3 +66,13 @@ def test_browsing_stays_on_the_site(page: Page, site_url: str, requests) -> None
     assert requests, "the request log recorded nothing"
     assert requests.foreign(site_url) == []
     assert page.context.cookies() == []
+
+
+def test_the_search_term_never_reaches_the_server(page: Page, site_url: str, requests) -> None:
+    """Material's search.highlight would open a hit as `…?h=<term>`: a request that tells
+    the server what the visitor searched for. The feature is off; the hit opens plainly."""
+    hits = search(page, site_url, "kallsamtal")
+    hits.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "kompetenser/" in page.url
+    assert not [url for url in requests if "kallsamtal" in url or "?h=" in url]
