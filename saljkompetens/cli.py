@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         "new",
         help="skapa en ny kompetens, artikel, roll eller ett självtest från en mall",
         description="Skapar content/<avsnitt>/<slug>.md från en mall där varje fält finns med "
-        "och förklaras. Platshållarna klarar kontrollen; skriv om dem. En befintlig fil "
+        "och förklaras. Förhandsvisningen visar platshållarna, men check och bygget stoppar "
+        "tills de är omskrivna. En befintlig fil "
         "skrivs aldrig över.",
     )
     new.add_argument(

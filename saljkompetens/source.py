@@ -28,19 +28,28 @@ class SiteContent:
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def read_site_content(content: Path, docs: Path | None = None) -> SiteContent:
-    """Everything `check` and the build check: the content and its definition.
+def read_site_content(
+    content: Path, docs: Path | None = None, *, drafts: bool = False
+) -> SiteContent:
+    """Everything `check` and the build check: the content and its definition. With
+    `drafts` (the preview), placeholders left from a template do not stop it; they stay in
+    `kb.drafts`.
 
     Raises:
         ContentErrors: every problem, each at its file, line and field.
     """
     kb = load_content(content, docs)
+    if kb.drafts and not drafts:
+        raise ContentErrors(kb.drafts, kb.warnings)
     return SiteContent(kb, checked_definition(kb), checked_check_definitions(kb))
 
 
 @dataclass
 class ContentSource:
-    """The content of one project; `refresh()` reads it again only when a file changed."""
+    """The content of one project; `refresh()` reads it again only when a file changed.
+
+    `good` may hold drafts (placeholders left from a template): the preview shows them, and
+    the build refuses them (see `publishable`)."""
 
     project: Project
     good: SiteContent | None = None  # the last content that loaded without errors
@@ -63,11 +72,20 @@ class ContentSource:
             self._stamp = stamp
             self.changed = last_change(self.project.content)
             try:
-                self.good = read_site_content(self.project.content, self.project.docs)
+                self.good = read_site_content(self.project.content, self.project.docs, drafts=True)
                 self.problems = None
             except ContentErrors as problems:
                 self.problems = problems
         return self
+
+
+def publishable(source: ContentSource) -> ContentErrors | None:
+    """What stops `source` from being published: its errors, or its drafts."""
+    if source.problems is not None:
+        return source.problems
+    if source.good is not None and source.good.kb.drafts:
+        return ContentErrors(source.good.kb.drafts, source.good.kb.warnings)
+    return None
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:

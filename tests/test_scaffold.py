@@ -115,13 +115,24 @@ def test_cli_creates_then_refuses(run_cli, tmp_path: Path, content: Path) -> Non
     first = run_cli("new", "role", "Innesäljare", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("Skapade content/roles/innesaljare.md (ny roll).")
-    assert "python -m saljkompetens check" in first.stdout
+    assert "make check" in first.stdout
     again = run_cli("new", "role", "Innesäljare", cwd=tmp_path)
     assert again.returncode == 1
     assert again.stderr.startswith("Ingen fil skapades: content/roles/innesaljare.md finns redan")
     assert "Traceback" not in again.stderr
-    check = run_cli("check", cwd=tmp_path)
-    assert check.returncode == 0, check.stderr
+    check = run_cli("check", cwd=tmp_path)  # the placeholders are not ready to publish
+    assert check.returncode == 1
+    problems = check.stderr.splitlines()[:-1]
+    assert problems and all("platshållartext från mallen" in line for line in problems)
+    assert all(line.startswith("content/roles/innesaljare.md:") for line in problems)
+    written = tmp_path / "content" / "roles" / "innesaljare.md"
+    written.write_text(_rewritten(written.read_text("utf-8")), "utf-8")
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+
+
+def _rewritten(text: str) -> str:
+    """What an editor does before publishing: every placeholder rewritten."""
+    return text.replace("Platshållare", "Text").replace("platshållare", "text")
 
 
 def test_cli_refuses_when_content_has_errors(run_cli, tmp_path: Path, content: Path) -> None:
@@ -136,17 +147,21 @@ def test_cli_refuses_when_content_has_errors(run_cli, tmp_path: Path, content: P
 
 def test_site_builds_with_all_three_new_files(tmp_path: Path, content: Path, site_config) -> None:
     """A strict build of the site, with one new file of each kind, publishes them."""
-    for kind, (title, _) in NEW.items():
-        scaffold(kind, title, content)
+    created = [scaffold(kind, title, content) for kind, (title, _) in NEW.items()]
     site_config(content, tmp_path)
     site = tmp_path / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-    )
+
+    def build() -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+
+    refused = build()  # placeholders are never published
+    assert refused.returncode == 1
+    assert "platshållartext från mallen" in refused.stderr and not site.exists()
+    for path in created:
+        path.write_text(_rewritten(path.read_text("utf-8")), "utf-8")
+    done = build()
     assert done.returncode == 0, done.stderr
     assert "WARNING" not in done.stderr
     pages = {
@@ -173,7 +188,8 @@ def test_make_new_scaffolds_a_competency_that_the_site_takes(
         capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert (content / "competencies" / "forhandling.md").is_file()
+    created = content / "competencies" / "forhandling.md"
+    created.write_text(_rewritten(created.read_text("utf-8")), "utf-8")
     site_config(content, tmp_path)
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],

@@ -14,7 +14,9 @@ from .yaml_reader import FieldPath, YamlProblem, parse
 _TITLE_LINE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 # Control characters other than tab and line breaks, and the invisible marks that reverse
 # the direction of text ("Trojan Source"): nothing an editor means to type.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Control characters, line and paragraph separators (YAML counts U+0085, U+2028 and U+2029 as
+# line breaks, so every later line number would be off) and bidi controls (they reorder text).
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
 
 MAX_FILE_BYTES = 256 * 1024
 """Largest content file; a long article is about 20 kB."""

@@ -14,6 +14,11 @@ from .body import Page, check_body, line_of
 from .errors import ContentError, ContentErrors, in_order
 from .frontmatter import Document, ParseFailed, guess_title, read_document, read_yaml
 from .model import (
+    ARTICLE_SECTION,
+    CHECK_SECTION,
+    COMPETENCY_SECTION,
+    MINDSET_SECTION,
+    ROLE_SECTION,
     Article,
     AssessmentSettings,
     Band,
@@ -30,6 +35,13 @@ from .model import (
 )
 from .names import name_problem, skeleton
 from .slugs import slugify
+from .text_rules import (
+    RESERVED_SLUGS,
+    invisible,
+    invisible_message,
+    placeholder_message,
+    strings,
+)
 from .validate import check_schema, field_name, suggestion
 
 SETTINGS_FILE = "assessment.yml"
@@ -40,6 +52,14 @@ SECTIONS = {
     "roles": schema.ROLE,
     "checks": schema.CHECK,
 }
+FOLDERS = {
+    "competencies": COMPETENCY_SECTION,
+    "mindsets": MINDSET_SECTION,
+    "articles": ARTICLE_SECTION,
+    "roles": ROLE_SECTION,
+    "checks": CHECK_SECTION,
+}
+"""Where each section's pages are published (`kompetenser/<slug>/`)."""
 
 T = TypeVar("T")
 
@@ -48,6 +68,9 @@ def load_content(root: Path, docs: Path | None = None) -> KnowledgeBase:
     """Read, validate and cross-check everything under `root` (the `content/` folder).
 
     `docs` is the folder of hand-written pages, which bodies may link to.
+
+    Placeholders left from a template do not stop loading: they are in the knowledge
+    base's `drafts`, which `check` and the build refuse and the preview shows.
 
     Raises:
         ContentErrors: with every problem found, each naming file, line and field.
@@ -64,6 +87,7 @@ class _Loading:
         self.docs_dir = docs
         self.errors: list[ContentError] = []
         self.warnings: list[ContentError] = []
+        self.drafts: list[ContentError] = []  # placeholders: refused by check, shown in preview
         self.docs: dict[str, list[Document]] = {}
         # Titles and mindset names of files set aside because of their own errors: other
         # files may still refer to them without getting follow-on errors.
@@ -91,6 +115,8 @@ class _Loading:
 
         self._check_references(competencies, mindsets, articles, roles)
         self._check_checks(checks, competencies, articles)
+        if settings is not None and settings_doc is not None:
+            self._check_min_answers(settings, settings_doc, competencies, checks)
         self._check_bodies([*competencies, *mindsets, *articles, *roles, *checks])
         if self.errors or settings is None:
             raise ContentErrors(self.errors, self.warnings)
@@ -103,6 +129,7 @@ class _Loading:
             tuple(in_order(self.warnings)),
             self.root,
             checks=sorted(checks, key=lambda c: _collation(c.title)),
+            drafts=tuple(in_order(self.drafts)),
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -148,7 +175,35 @@ class _Loading:
             self._set_aside(doc)
             return None
         doc.data = _one_line_texts(doc.data)  # every field is one line: tables, headings
+        if self._text_problems(doc):
+            self._set_aside(doc)
+            return None
         return doc
+
+    def _text_problems(self, doc: Document) -> bool:
+        """Invisible characters (errors) and placeholders (drafts) in every field and the
+        body; whether there were errors."""
+        failed = False
+        for path, text in strings(doc.data):
+            named = invisible(text)
+            if named:
+                self.error(doc, invisible_message(named), path)
+                failed = True
+            draft = placeholder_message(text)
+            if draft:
+                where = field_name(path)
+                self.drafts.append(ContentError(doc.path, draft, where, doc.line_of(path)))
+        for number, line in enumerate(doc.body.split("\n")):
+            named = invisible(line)
+            if named:
+                self.errors.append(
+                    ContentError(doc.path, invisible_message(named), "text", doc.body_line + number)
+                )
+                failed = True
+            draft = placeholder_message(line)
+            if draft:
+                self.drafts.append(ContentError(doc.path, draft, "text", doc.body_line + number))
+        return failed
 
     def _set_aside(self, doc: Document) -> None:
         """Remember what a file that cannot be built names, to spare follow-on errors."""
@@ -203,6 +258,11 @@ class _Loading:
             if not slug:
                 self.error(doc, "titeln ger ingen adress (slug); använd bokstäver", ("title",))
                 continue
+            taken = self._taken(section, slug)
+            if taken:
+                self.error(doc, taken, ("title",))
+                self._set_aside(doc)
+                continue
             if len(slug) > schema.TITLE_MAX:
                 self.error(
                     doc,
@@ -223,6 +283,25 @@ class _Loading:
             seen[slug] = doc
             built.append(build(doc))
         return built
+
+    def _taken(self, section: str, slug: str) -> str | None:
+        """Why the site cannot publish a page of `section` at `slug`, or None."""
+        folder = FOLDERS[section]
+        where = f"{folder}/{slug}/"
+        if slug in RESERVED_SLUGS:
+            return (
+                f'titeln ger adressen {where}, som är avdelningens egen sida ("{slug}"); '
+                "välj en annan titel"
+            )
+        if self.docs_dir is not None and (
+            (self.docs_dir / folder / f"{slug}.md").exists()
+            or (self.docs_dir / folder / slug).exists()
+        ):
+            return (
+                f"titeln ger adressen {where}, som en handskriven sida under docs/ redan har; "
+                "välj en annan titel"
+            )
+        return None
 
     # -- building --------------------------------------------------------------------------
 
@@ -477,6 +556,42 @@ class _Loading:
                             (*where, "id"),
                         )
                     seen_ids.setdefault(statement.id, check.path)
+
+    def _check_min_answers(
+        self,
+        settings: AssessmentSettings,
+        settings_doc: Document,
+        competencies: list[Competency],
+        checks: list[Check],
+    ) -> None:
+        """Every competency and scale has at least as many statements as it needs answers
+        for a value; otherwise it could never be scored."""
+        needed = settings.min_answers
+        fewest = min(competencies, key=lambda c: len(c.statements), default=None)
+        if fewest is not None and len(fewest.statements) < needed:
+            self.error(
+                settings_doc,
+                f"{needed} svar krävs för ett värde, men kompetensen {fewest.title} har bara "
+                f"{len(fewest.statements)} påståenden och kunde aldrig få något; sätt min_answers "
+                f"till högst {len(fewest.statements)}",
+                ("min_answers",),
+            )
+        by_path = {doc.path: doc for doc in self.docs["checks"]}
+        for check in checks:
+            wanted = check.min_answers or needed
+            for index, scale in enumerate(check.scales):
+                if len(scale.statements) >= wanted:
+                    continue
+                own = check.min_answers is not None
+                source = "min_answers" if own else f"min_answers i {SETTINGS_FILE}"
+                self.error(
+                    by_path[check.path],
+                    f"skalan har {len(scale.statements)} påståenden men {wanted} svar krävs för "
+                    f"ett värde ({source}), så den kunde aldrig få något; "
+                    + ("sänk min_answers" if own else "sätt min_answers i testet")
+                    + f" till högst {len(scale.statements)} eller lägg till påståenden",
+                    ("min_answers",) if own else ("scales", index, "statements"),
+                )
 
     # -- cross-references ------------------------------------------------------------------
 

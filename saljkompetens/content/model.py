@@ -304,6 +304,7 @@ class KnowledgeBase:
     warnings: tuple[ContentError, ...] = ()  # e.g. files that were not read
     root: Path = Path("content")  # the content folder on disk
     checks: list[Check] = field(default_factory=list)
+    drafts: tuple[ContentError, ...] = ()  # placeholders left: refused by check and the build
     _by_title: dict[str, Competency] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,7 +1,8 @@
 """Create a new content file from a template: `python -m saljkompetens new competency "Titel"`.
 
 The templates in `templates/scaffold/` give every field, explained in Swedish comments,
-with placeholder values that pass the content check as they stand.
+with placeholder values: the preview shows the new page at once, and `check` and the build
+refuse it until every placeholder is rewritten (content/text_rules.py).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import schema
 from .errors import ContentErrors
-from .loader import load_content
+from .loader import FOLDERS, load_content
 from .model import KnowledgeBase
 from .slugs import slugify
+from .text_rules import RESERVED_SLUGS
 from .validate import suggestion
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -92,6 +94,11 @@ def scaffold(
     if lang not in schema.LANGUAGES:
         allowed = ", ".join(schema.LANGUAGES)
         raise ScaffoldError(f'språket "{lang}" är inte tillåtet; tillåtna värden: {allowed}')
+    if slug in RESERVED_SLUGS or (content.parent / "docs" / FOLDERS[spec.section] / slug).exists():
+        raise ScaffoldError(
+            f"titeln ger adressen {FOLDERS[spec.section]}/{slug}/, som webbplatsen redan "
+            "använder; välj en annan titel"
+        )
     kb = _load(content, "Innehållet har fel som måste rättas innan en ny fil skapas:")
     _refuse_taken_slug(kb, spec, slug)
     text = render(
@@ -156,8 +163,9 @@ def next_steps(path: Path, kind: str) -> str:
             "Nästa steg:",
             "  1. Öppna filen och skriv om alla platshållare; kommentarerna (#) förklarar "
             "varje fält.",
-            "  2. Kontrollera innehållet: python -m saljkompetens check",
-            "  3. Förhandsgranska sidan: make serve",
+            "  2. Förhandsgranska sidan: make serve (platshållarna visas i en ruta överst)",
+            "  3. Kontrollera innehållet: make check (sidan publiceras först när inga "
+            "platshållare finns kvar)",
         ]
     )
 

@@ -285,6 +285,7 @@ SETTINGS: Schema = {
                 "min_answers": {
                     "type": "integer",
                     "minimum": 1,
+                    "maximum": 1000,
                     "description": "Mönster noteras först från så här många svar.",
                 },
                 "identical_share": {
@@ -295,6 +296,8 @@ SETTINGS: Schema = {
                 },
                 "agree_min": {
                     "type": "integer",
+                    "minimum": 1,
+                    "maximum": 9,
                     "description": "Svar från det här värdet räknas som att instämma.",
                 },
                 "acquiescence_share": {

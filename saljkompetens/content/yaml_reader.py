@@ -21,6 +21,7 @@ MAX_DEPTH = 8
 """Deepest nesting of lists and fields (the schemas need 4)."""
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
 _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
          yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)  # fmt: skip
@@ -169,6 +170,8 @@ def parse(
         node, data = _compose(_FAST_LOADER, text)
     except yaml.YAMLError:
         node, data = _parse_or_explain(text, shown, line_offset)
+    except _HugeNumber as huge:
+        raise _problem(shown, huge.message, huge.node.start_mark, line_offset) from None
     lines: dict[FieldPath, int] = {}
     booleans: dict[FieldPath, str] = {}
     if node is not None:
@@ -207,11 +210,42 @@ def _problem(shown: Path, message: str, mark: Any, line_offset: int) -> YamlProb
     return YamlProblem(ContentError(shown, f"YAML-fel: {message}", line=line, column=column))
 
 
+MAX_DIGITS = 15
+"""Longest integer content may write (Python refuses to read integers of over 4,300 digits
+at all; no field needs more than a few)."""
+
+
+class _HugeNumber(Exception):
+    """An integer too long to be a value of any field."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        digits = sum(char.isdigit() for char in str(node.value))
+        self.node = node
+        self.message = (
+            f"talet har {digits} siffror; ett tal får ha högst {MAX_DIGITS} – kontrollera värdet"
+        )
+
+
+def _refuse_huge_numbers(node: yaml.Node) -> None:
+    """Stop at an integer with more digits than any field can use, before it is read."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif current.tag == _INT_TAG and sum(c.isdigit() for c in current.value) > MAX_DIGITS:
+            raise _HugeNumber(current)
+
+
 def _compose(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
     """The node tree (for line numbers) and the data of one YAML document."""
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _refuse_huge_numbers(node)
         return node, (loader.construct_document(node) if node is not None else {})
     finally:
         loader.dispose()
@@ -221,6 +255,8 @@ def _parse_or_explain(text: str, shown: Path, line_offset: int) -> tuple[yaml.No
     """Parse with PyYAML's own loader, turning a syntax error into an editor's message."""
     try:
         return _compose(yaml.SafeLoader, text)
+    except _HugeNumber as huge:
+        raise _problem(shown, huge.message, huge.node.start_mark, line_offset) from None
     except yaml.MarkedYAMLError as exc:
         problem = exc.problem or ""
         for english, swedish, at_context in _PROBLEMS:
