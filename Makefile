@@ -1,6 +1,6 @@
 # Säljkompetens: one task runner for every chore. `make serve` and `make test` set up
 # what they need on a fresh machine first (venv and pip, npm; `make test` also Debian's
-# chromium for the browser tests and caddy for the tests of the published site).
+# chromium for the browser tests, caddy and nginx for the tests of the published site).
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -14,7 +14,7 @@ CONTENT ?= content
 
 .PHONY: setup serve build dist serve-dist check new lint test test-fast bench clean
 
-setup: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/caddy
+setup: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/caddy /usr/sbin/nginx
 
 $(VENV)/.installed: pyproject.toml scoring_py/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/caddy:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq caddy
+
+# nginx (and its brotli_static module) only for the tests of deploy/nginx.conf, which run
+# their own nginx. Debian starts the nginx service on port 80 if the port is free; stopped
+# and disabled again here where systemd runs.
+/usr/sbin/nginx:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx libnginx-mod-http-brotli-static
+	if [ -d /run/systemd/system ]; then $(SUDO) systemctl disable --now nginx; fi
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -6,7 +6,9 @@
 - Every compressible file of 1 kB or more gets a `.br` (brotli, quality 11) and a `.gz`
   (gzip -9) beside it, for servers that send precompressed files (deploy/). Brotli output
   is cached in `build/brotli/` by content, so a second run takes seconds.
-- `_headers` for Netlify and Cloudflare Pages is copied from `deploy/`.
+- `_headers` for Netlify and Cloudflare Pages: `deploy/_headers` and one rule per file a
+  host may cache forever. A host matches these rules by path, even for a 404, so only files
+  that exist are named: a missing one is not cached as immutable.
 
 The folder is written beside `dist/` and swapped in when finished.
 """
@@ -23,6 +25,7 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
 import brotli
 
@@ -37,6 +40,7 @@ IMMUTABLE = (
     "/assets/javascripts/bundle.",
     "/assets/javascripts/workers/",
 )
+IMMUTABLE_RULE = "  Cache-Control: public, max-age=31536000, immutable\n"
 _LINK = re.compile(r"""(?<=["'])((?:\.\./)*|/)?assets/(js|css)/""")
 
 
@@ -90,6 +94,22 @@ def compressible(site: Path) -> list[Path]:
     )
 
 
+def immutable_paths(site: Path) -> list[str]:
+    """The URL paths of the files under IMMUTABLE, without their .br/.gz siblings."""
+    paths = []
+    for path in sorted(site.rglob("*")):
+        url = "/" + path.relative_to(site).as_posix()
+        if url.startswith(IMMUTABLE) and path.suffix not in (".br", ".gz") and path.is_file():
+            paths.append(quote(url))
+    return paths
+
+
+def headers_file(deploy: Path, site: Path) -> str:
+    """`deploy/_headers`, then a Cache-Control rule for each file a host may cache forever."""
+    rules = "".join(f"\n{path}\n{IMMUTABLE_RULE}" for path in immutable_paths(site))
+    return (deploy / "_headers").read_text(encoding="utf-8") + rules
+
+
 def make_dist(site: Path, out: Path, *, deploy: Path, cache: Path) -> Path:
     """Write the publishable copy of `site` to `out` (replaced only when finished)."""
     if not (site / "index.html").is_file():
@@ -102,7 +122,7 @@ def make_dist(site: Path, out: Path, *, deploy: Path, cache: Path) -> Path:
         files = compressible(work)
         with ProcessPoolExecutor() as pool:
             list(pool.map(_compress, files, [cache / "brotli"] * len(files)))
-        shutil.copy(deploy / "_headers", work / "_headers")
+        (work / "_headers").write_text(headers_file(deploy, work), encoding="utf-8")
         work.chmod(0o755)
         old = out.with_name(f".{out.name}-old-{os.getpid()}")
         if out.exists():

@@ -148,3 +148,25 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_an_html_file_under_docs_gets_the_pages_policy(project: Path) -> None:
+    """An HTML file an editor drops next to an image is published with the same CSP as every
+    page (a server that sends no header, like GitHub Pages, still has it)."""
+    (project / "docs" / "karta.html").write_text("<p>En karta</p>\n", "utf-8")
+    (project / "docs" / "bilaga.htm").write_text(
+        "<html><head><title>B</title></head><body>x</body></html>", "utf-8"
+    )
+    plugin, config = _plugin(project, "serve")
+    plugin.on_config(config)
+    from mkdocs.structure.files import get_files
+
+    config.plugins._current_plugin = "saljkompetens"  # as MkDocs sets it while it calls us
+    files = plugin.on_files(get_files(config), config)
+    published = {
+        f.src_uri: f.content_string for f in files if f.src_uri.endswith((".html", ".htm"))
+    }
+    policy = '<meta http-equiv="Content-Security-Policy" content="default-src'
+    assert published["karta.html"].startswith(policy)
+    assert published["karta.html"].endswith("<p>En karta</p>\n")
+    assert published["bilaga.htm"].startswith("<html><head>\n" + policy)

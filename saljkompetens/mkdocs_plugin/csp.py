@@ -60,10 +60,13 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
+_TAG = f'<meta http-equiv="Content-Security-Policy" content="{META_POLICY}">'
+
+
 def add_csp(html: str) -> str:
-    """Insert the CSP meta tag as the first element of `<head>`."""
+    """Insert the CSP meta tag as the first element of `<head>`; a document without a
+    `<head>` tag gets it first of all (the parser places it in the head it implies)."""
     match = _HEAD.search(html)
     if not match:
-        return html
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{META_POLICY}">'
-    return html[: match.end()] + "\n" + tag + html[match.end() :]
+        return _TAG + "\n" + html
+    return html[: match.end()] + "\n" + _TAG + html[match.end() :]

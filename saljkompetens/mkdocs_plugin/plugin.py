@@ -97,6 +97,12 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for static in _static_html(files, Path(config.docs_dir)):
+            # An HTML file an editor put under docs/ is published as it is, so it gets the
+            # same policy as every page (`check` refuses active content in it beforehand).
+            files.remove(static)
+            text = add_csp(Path(str(static.abs_src_path)).read_text(encoding="utf-8"))
+            files.append(File.generated(config, static.src_uri, content=text))
         good = self.source.good if self.source else None
         if good is None:
             return files
@@ -198,3 +204,15 @@ def _shown(source: ContentSource) -> str:
     if source.good:
         return "Förhandsvisningen visar senaste fungerande innehåll."
     return "Förhandsvisningen visar sidorna utan innehållet från content/."
+
+
+def _static_html(files: Files, docs: Path) -> list[File]:
+    """The HTML files under docs/ that MkDocs would copy as they are."""
+    root = docs.resolve()
+    return [
+        file
+        for file in files
+        if file.abs_src_path
+        and Path(file.abs_src_path).suffix.lower() in (".html", ".htm")
+        and Path(file.abs_src_path).resolve().is_relative_to(root)
+    ]

@@ -1,10 +1,13 @@
 """The published site (`make dist`) through Caddy with deploy/Caddyfile, as it is put online:
-compressed files, the headers, caching, and the self-assessment working under both CSPs."""
+compressed files, the headers (also on errors), caching (only files that exist are cached
+forever), and the self-assessment working under both CSPs."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +17,12 @@ from playwright.sync_api import Browser
 
 from bench.startup import Caddy, caddy
 from saljkompetens.dist import make_dist
+from saljkompetens.mkdocs_plugin.csp import HEADER_POLICY
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 READY = 'html[data-python="ready"]'
 PYTHON_TIMEOUT = 90_000
+FOREVER = "public, max-age=31536000, immutable"
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +47,26 @@ def head(url: str, encoding: str = "br") -> dict[str, str]:
         return {k.lower(): v for k, v in response.headers.items()}
 
 
+def get(url: str) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and body of an uncompressed GET, also for an error."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
+    try:
+        with urllib.request.urlopen(request) as response:
+            status, headers, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, body = error.code, error.headers, error.read()
+    return status, {k.lower(): v for k, v in headers.items()}, body
+
+
+def assert_security_headers(headers: dict[str, str]) -> None:
+    assert headers["content-security-policy"] == HEADER_POLICY
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert "camera=()" in headers["permissions-policy"]
+    assert headers["cross-origin-opener-policy"] == "same-origin"
+    assert "server" not in headers
+
+
 def test_wasm_is_sent_with_brotli_as_wasm_and_cached_forever(served: Caddy) -> None:
     version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())
     headers = head(f"{served.url}assets/pyodide/{version['version']}/pyodide.asm.wasm")
@@ -52,13 +77,40 @@ def test_wasm_is_sent_with_brotli_as_wasm_and_cached_forever(served: Caddy) -> N
 
 def test_pages_carry_the_security_headers_and_revalidate(served: Caddy) -> None:
     headers = head(served.url + "sjalvskattning/")
-    assert "frame-ancestors 'none'" in headers["content-security-policy"]
-    assert "script-src 'self' 'wasm-unsafe-eval'" in headers["content-security-policy"]
-    assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] == "no-referrer"
-    assert "camera=()" in headers["permissions-policy"]
+    assert_security_headers(headers)
     assert headers["cache-control"] == "no-cache"
     assert headers["content-encoding"] == "br"
+
+
+def test_a_missing_page_is_the_404_page_with_every_header(served: Caddy) -> None:
+    status, _, page = get(served.url + "404.html")
+    assert status == 200 and "Sidan finns inte" in page.decode()
+    for path in ("finns-inte/", "kompetenser/finns-inte.html", "_headers", "_headers.br"):
+        status, headers, body = get(served.url + path)
+        assert (status, body) == (404, page), path
+        assert_security_headers(headers)
+        assert headers["cache-control"] == "no-cache", path
+
+
+def test_only_existing_versioned_files_are_cached_forever(served: Caddy) -> None:
+    html = get(served.url + "sjalvskattning/")[2].decode()
+    version = re.findall(r"assets/(v-[0-9a-f]+)/js/", html)[0]
+    pyodide = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())
+    status, headers, _ = get(f"{served.url}assets/{version}/js/assessment.js")
+    assert (status, headers["cache-control"]) == (200, FOREVER)
+    missing = [
+        f"assets/pyodide/{pyodide['version']}/saknas.js",
+        f"assets/pyodide/{pyodide['version']}/",
+        f"assets/{version}/js/saknas.js",
+        "assets/v-000000000000/js/assessment.js",
+        "assets/stylesheets/main.00000000.min.css",
+        "assets/javascripts/bundle.00000000.min.js",
+        "assets/javascripts/workers/search.00000000.min.js",
+    ]
+    for path in missing:
+        status, headers, _ = get(served.url + path)
+        assert (status, headers["cache-control"]) == (404, "no-cache"), path
+        assert_security_headers(headers)
 
 
 def test_assessment_works_through_caddy_and_a_repeat_visit_asks_nothing_of_pyodide(
