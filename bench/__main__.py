@@ -77,6 +77,7 @@ def run(bench: Bench, tmp: Path) -> None:
     r = bench.results
     r["scoring"] = bench.step("scoring_py in CPython", scoring.measure)
     r["hostile_check"] = bench.step("check on hostile content", hostile.measure)
+    r["hostile_cli"] = bench.step("CLI on hostile answer files", scoring.measure_hostile_cli)
     real_out = tmp / "real-site"
     bench.reserve = 15 * 60
     for index in range(BUILD_RUNS):
@@ -245,6 +246,9 @@ def table(r: dict[str, Any]) -> list[str]:
             "< 2 s each",
             h["worst_s"] < 2,
         )
+    extra = [*hostile.rows(h), *scoring.rows(r.get("hostile_cli")), *team.rows(t)]
+    for measure, value, goal, met in extra:
+        row(measure, value, goal, met)
     return rows
 
 

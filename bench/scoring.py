@@ -1,10 +1,16 @@
-"""`scoring_py` throughput in CPython with the real assessment definition."""
+"""`scoring_py` throughput in CPython with the real assessment definition, and
+`python -m scoring_py score` on every hostile answer file (tests/fixtures/answers/ and two of
+1 MB made here): the slowest must stay well under 5 s."""
 
 from __future__ import annotations
 
 import json
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
+import time
 import timeit
 from pathlib import Path
 from typing import Any
@@ -14,6 +20,9 @@ from saljkompetens.content.loader import load_content
 from saljkompetens.definition import checked_definition
 
 ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = ROOT / "tests" / "fixtures" / "answers"
+FIXTURE_DEFINITION = ROOT / "tests" / "fixtures" / "scoring" / "definition.json"
+HOSTILE_RUNS = 3
 
 
 def answer_sets(definition: dict[str, Any], count: int = 5, seed: int = 7) -> list[dict[str, Any]]:
@@ -61,3 +70,61 @@ def measure(repeats: int = 5, seconds: float = 0.5) -> dict[str, Any]:
             lambda: [scoring_py.score_json(definition_text, a) for a in answer_texts]
         ),
     }
+
+
+def padded(text: str, size: int = 990_000) -> str:
+    """A valid answers file of about `size` bytes: the answers `text` with a key scoring_py reads
+    and ignores, a list of lists 18 deep (with the object and "pad", 20 levels: the most
+    allowed). The slowest valid shape per byte: about 0.8 s in Pyodide, 0.4 s in CPython."""
+    nest = "[" * 18 + "]" * 18
+    count = (size - len(text)) // (len(nest) + 1)
+    return text[:-1] + ',"pad":[' + ",".join([nest] * count) + "]}"
+
+
+def megabyte_files(folder: Path) -> list[Path]:
+    """The two worst shapes at the 1 MB limit: an unterminated string of escaped quotes (the
+    old depth pre-check was quadratic on it) and a valid file padded with nested lists."""
+    head = '{"format":"saljkompetens-svar","version":1,"answers":{},"role":"'
+    quotes = folder / "hostile-1mb-unterminated-escaped-quotes.json"
+    quotes.write_text(head + '\\"' * ((999_000 - len(head)) // 2), encoding="utf-8")
+    nested = folder / "hostile-1mb-nested-lists.json"
+    plain = '{"format":"saljkompetens-svar","version":1,"answers":{},"role":null}'
+    nested.write_text(padded(plain), encoding="utf-8")
+    return [quotes, nested]
+
+
+def measure_hostile_cli() -> dict[str, Any]:
+    """Seconds (wall, Python start included; median of HOSTILE_RUNS) of
+    `python -m scoring_py score FILE` per hostile answer file, and the slowest."""
+    seconds: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="sk-hostile-") as folder:
+        paths = sorted(HOSTILE.glob("hostile-*")) + megabyte_files(Path(folder))
+        for path in paths:
+            runs = []
+            for _ in range(HOSTILE_RUNS):
+                began = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, "-m", "scoring_py", "score", str(path),
+                     "--definition", str(FIXTURE_DEFINITION)],
+                    capture_output=True, timeout=300, check=False,
+                )  # fmt: skip
+                runs.append(time.perf_counter() - began)
+            seconds[path.name] = statistics.median(runs)
+    worst = max(seconds, key=seconds.__getitem__)
+    return {"files": len(seconds), "worst_file": worst, "worst_s": seconds[worst],
+            "median_s": statistics.median(seconds.values()), "seconds": seconds}  # fmt: skip
+
+
+def rows(hostile: dict[str, Any] | None) -> list[tuple[str, str, str, bool | None]]:
+    """The `make bench` row for the CLI on hostile answer files."""
+    if not hostile:
+        return []
+    return [
+        (
+            f"`python -m scoring_py score` on each of {hostile['files']} hostile answer files "
+            "(slowest; median; wall time with Python start)",
+            f"{hostile['worst_s']:.2f} s ({hostile['worst_file']}); {hostile['median_s']:.2f} s",
+            "< 5 s each",
+            hostile["worst_s"] < 5,
+        )
+    ]

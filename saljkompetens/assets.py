@@ -24,6 +24,7 @@ from scoring_py.formats import (
     DEFINITION_PATH,
     EXPORT_FORMAT,
     NOT_APPLICABLE,
+    share_key,
 )
 
 from .project import Project
@@ -173,6 +174,10 @@ class BrowserAssets:
             "version": ANSWERS_VERSION,
             "not_applicable": NOT_APPLICABLE,
         }
+
+    def share_key(self, item_ids: list[str], low: int, high: int) -> str:
+        """What a share link of a form with these statements and scale carries (scoring_py)."""
+        return share_key(item_ids, low, high)
 
     def files(self) -> dict[str, Path]:
         """Site-relative URI → source file, for every file to publish."""

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from scoring_py import score_json
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring" / "definition.json"
@@ -169,10 +171,98 @@ def test_team_json_with_good_files_exits_0(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     view = json.loads(done.stdout)
     assert [p["label"] for p in view["people"]] == ["AB", "Person 1", "Person 2", "D"]
-    assert view["aggregate"]["people"] == 4
+    # D left 7 of 17 unanswered: shown, but kept out of the team's numbers
+    assert (view["aggregate"]["people"], view["set_aside"]) == (3, ["D"])
 
 
 def test_team_needs_a_file() -> None:
     done = run("team", "--definition", str(FIXTURE))
     assert done.returncode == 2
     assert "ange minst en svarsfil" in done.stderr.decode("ascii", "backslashreplace")
+
+
+# -- hostile files ------------------------------------------------------------------------------
+
+HOSTILE = Path(__file__).parent / "fixtures" / "answers"
+EXPECTED = json.loads((HOSTILE / "expected.json").read_text(encoding="utf-8"))["score"]
+
+
+def test_every_hostile_fixture_has_its_expected_message() -> None:
+    assert sorted(p.name for p in HOSTILE.glob("hostile-*")) == sorted(EXPECTED)
+    assert len(EXPECTED) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_hostile_file_gets_its_swedish_message_and_nothing_raw(name: str) -> None:
+    path = HOSTILE / name
+    done = run("score", str(path), "--definition", str(FIXTURE))
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr.decode("utf-8") == EXPECTED[name].replace("{path}", str(path)) + "\n"
+    assert not set(done.stderr.decode("utf-8")) & set("\x1b\x07\x7f\x9b\u202e\u2066\u2069")
+
+
+def test_utf16_with_a_bom_is_read_as_the_page_reads_it(tmp_path: Path) -> None:
+    utf8 = write_answers(tmp_path, ANSWERS)
+    expected = run("score", str(utf8), "--definition", str(FIXTURE))
+    text = json.dumps(ANSWERS)
+    for name, data in [("le.json", b"\xff\xfe" + text.encode("utf-16-le")),
+                       ("be.json", b"\xfe\xff" + text.encode("utf-16-be")),
+                       ("bom8.json", b"\xef\xbb\xbf" + text.encode("utf-8"))]:  # fmt: skip
+        (tmp_path / name).write_bytes(data)
+        done = run("score", str(tmp_path / name), "--definition", str(FIXTURE))
+        assert (done.returncode, done.stdout, done.stderr) == (0, expected.stdout, b""), name
+
+
+def test_team_output_escapes_what_came_from_files(tmp_path: Path) -> None:
+    """A file name with ESC and U+202E: named escaped on stderr, written as JSON's own
+    escapes in the JSON, so the output is still the same JSON value."""
+    from tests.test_scoring_team import FOUR
+
+    paths = []
+    for name, text in FOUR:
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    odd = tmp_path / "\x1b]0;titel\x07\u202enosj.json"
+    odd.write_text("{", encoding="utf-8")
+    done = run("team", *map(str, [*paths, odd]), "--definition", str(FIXTURE))
+    assert done.returncode == 1
+    out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    raw = set("\x1b\x07\u202e")
+    assert not raw & set(out) and not raw & set(err)
+    assert "fel i \\x1b]0;titel\\x07\\u202enosj.json: Svaren är inte giltig JSON" in err
+    assert '"file":"\\u001b]0;titel\\u0007\\u202enosj.json"' in out
+    assert json.loads(out)["files"][-1]["file"] == odd.name  # the same value, escaped
+    csv_out = run("team", *map(str, paths), "--csv", "--definition", str(FIXTURE)).stdout
+    assert csv_out.decode("utf-8").split("\r\n")[1] == "AB,100,50,75,25,"
+
+
+def test_score_output_escapes_format_characters_from_the_definition(tmp_path: Path) -> None:
+    definition = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    definition["competencies"][0]["title"] = "Prospek\u202etering\u0085"
+    path = tmp_path / "definition.json"
+    path.write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
+    done = run("score", str(write_answers(tmp_path, ANSWERS)), "--definition", str(path))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert "\u202e" not in out and "\x85" not in out
+    assert "Prospek\\u202etering\\u0085" in out
+    assert json.loads(out)["competencies"][0]["title"] == "Prospek\u202etering\u0085"
+
+
+def test_every_control_and_format_character_is_escaped() -> None:
+    """terminal.py lists the ranges; this Python's Unicode data must not have more."""
+    import unicodedata
+
+    from scoring_py.terminal import escape_controls, escape_json_controls
+
+    hidden = "".join(
+        chr(code)
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp")
+    )
+    escaped = escape_controls(hidden, keep_newlines=False)
+    assert escaped.isascii() and escaped.isprintable()
+    assert escape_controls("a\nb\x1b") == "a\nb\\x1b"  # our own line breaks are kept
+    assert escape_controls("\u202e\U000e0041\x9b") == "\\u202e\\U000e0041\\x9b"
+    as_json = escape_json_controls(json.dumps(hidden, ensure_ascii=False))
+    assert as_json.isascii() and json.loads(as_json) == hidden

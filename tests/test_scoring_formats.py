@@ -9,6 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from scoring_py.formats import share_key
 
 from saljkompetens.content.errors import ContentErrors
 from saljkompetens.content.loader import load_content
@@ -69,3 +70,12 @@ def test_a_rule_refused_by_scoring_py_points_at_the_content(tmp_path: Path) -> N
 def test_export_with_bad_inner_answers_names_them(definition) -> None:
     with pytest.raises(ScoringError, match='Svaren saknar "format"'):
         read_answers({"format": "saljkompetens-export", "version": 1, "answers": {}}, definition)
+
+
+def test_share_key_names_the_statements_and_scale_not_their_order() -> None:
+    # sha256 of "1-5\na-1\na-2\nb-1\nb-2", first 12 hex digits, worked out with coreutils:
+    # printf '1-5\na-1\na-2\nb-1\nb-2' | sha256sum
+    assert share_key(["b-2", "a-1", "b-1", "a-2"], 1, 5) == "e4cbb64d8199"
+    assert share_key(["a-1", "a-2", "b-1", "b-2"], 1, 5) == "e4cbb64d8199"
+    assert share_key(["a-1", "a-2", "b-1", "b-3"], 1, 5) != "e4cbb64d8199"
+    assert share_key(["a-1", "a-2", "b-1", "b-2"], 1, 7) != "e4cbb64d8199"

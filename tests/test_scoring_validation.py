@@ -3,6 +3,7 @@
 import copy
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +208,37 @@ def test_nesting_within_limit_and_brackets_in_strings_are_fine() -> None:
         )
     )
     assert read_answers(text, definition_dict()).values == {"avslut-1": 3}
+
+
+def test_escapes_end_a_string_only_where_json_says() -> None:
+    # JSON "\\" is a string holding one backslash: it ends there, and the 21 brackets after
+    # it nest. JSON "\"[[… is an escaped quote: the brackets are still inside the string.
+    after_backslash = (
+        '{"format": "saljkompetens-svar", "x": "\\\\", "y": ' + "[" * 21 + "]" * 21 + "}"
+    )
+    assert error_of(after_backslash) == (
+        "Svaren är för djupt nästlade: högst 20 nivåer av objekt och listor tillåts."
+    )
+    inside = json.dumps(answers({"avslut-1": 3}, note='\\"' + "[" * 21))
+    assert read_answers(inside, definition_dict()).values == {"avslut-1": 3}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"role": "' + '\\"' * 499_990,  # unterminated: the old pre-check never finished
+        '{"role": "' + '\\"' * 499_990 + '"}',
+        "[" + "[]," * 333_000 + "[]]",
+    ],
+    ids=["unterminated escaped quotes", "terminated escaped quotes", "brackets"],
+)
+def test_parsing_is_linear_on_a_megabyte(text: str) -> None:
+    """1 MB of what made the old depth check quadratic (48 kB took 6 s, 1 MB did not end in
+    2 minutes) is refused or read at once; 10 s is a bound against a hang, not a speed goal."""
+    start = time.perf_counter()
+    with pytest.raises(ScoringError):
+        read_answers(text, definition_dict())
+    assert time.perf_counter() - start < 10
 
 
 def test_deep_nesting_in_dict_input_outside_known_keys_is_ignored() -> None:

@@ -15,7 +15,6 @@ from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
-from scoring_py.formats import share_key
 
 from ..content.model import Check, KnowledgeBase
 from ..content.schema import LANGUAGES
@@ -185,7 +184,7 @@ def assessment_form(
         check=check,
         not_applicable_label=check.not_applicable_label if check else "Ej aktuellt i min roll",
         urls=urls,
-        formats={**files.formats, "share_key": share_key(ids, min(values), max(values))},
+        formats={**files.formats, "share_key": files.share_key(ids, min(values), max(values))},
         wheel_sha256=files.wheel_sha256,
         total=count,
         minutes=minutes(count),

@@ -153,7 +153,8 @@ def test_scores_match_hand_calculation(page: Page, site_url, definition, request
 
     # Partial: erase, then competency A gets one answer (< min_answers 2 → not scored)
     # and competency B two: normal item 2 → 2, reverse item 3 → 6 − 3 = 3;
-    # mean 2.5 → (2.5 − 1) · 25 = 37.5 → 38 (half up), range ± 12.5 → 25–50.
+    # mean 2.5 → (2.5 − 1) · 25 = 37.5 → 38 (half up); the 90 % range of two answers is
+    # ± 1.6449 · 25 · √0.7 / √2 = ± 24.33 → 13.17–61.83, rounded outwards: 13–62.
     page.click("#sk-erase")
     page.click("#sk-erase")
     expect(page.locator("#resultat")).to_have_attribute("data-state", "empty")
@@ -168,7 +169,7 @@ def test_scores_match_hand_calculation(page: Page, site_url, definition, request
     assert scores[b["slug"]] == "38"
     assert all(scores[c["slug"]] == "" for c in competencies[2:])
     row_b = page.locator(f'#resultat li[data-score][data-competency="{b["slug"]}"]')
-    assert (row_b.get_attribute("data-low"), row_b.get_attribute("data-high")) == ("25", "50")
+    assert (row_b.get_attribute("data-low"), row_b.get_attribute("data-high")) == ("13", "62")
     expect(page.locator(f'#resultat li[data-competency="{a["slug"]}"]')).to_contain_text(
         "ej skattad"
     )
@@ -310,10 +311,21 @@ def test_export_import_and_cli_parity(
         wait_result(other, len(values))
         assert shown_scores(other) == shown_scores(page)
 
-        # A plain answers file is accepted too.
+        # A plain answers file is accepted too; with answers of one's own, it is opened beside
+        # them and replaces them only when asked, as a share link does.
+        other.click("#sk-erase")
+        other.click("#sk-erase")
+        own = {next(iter(values)): 1}
+        answer(other, own)
         other.set_input_files("#sk-import", str(answers_path))
-        expect(other.locator("#sk-message")).to_contain_text("importerade")
+        expect(other.locator("#sk-message")).to_contain_text("Filen är öppnad")
+        expect(other.locator("#sk-shared-text")).to_contain_text(f"filen {answers_path.name}")
         assert checked(other) == values
+        assert stored(other)["answers"] == own  # nothing replaced yet
+        other.click("#sk-keep-shared")
+        other.click("#sk-keep-shared")
+        expect(other.locator("#sk-message")).to_contain_text("importerade svaren är nu dina")
+        assert stored(other)["answers"] == values
     finally:
         fresh.close()
     no_foreign_requests(requests, site_url)
@@ -451,12 +463,16 @@ def test_share_link_round_trip_and_broken_links(
         answer(other, own)
         page_errors: list[str] = []
         other.on("pageerror", lambda error: page_errors.append(str(error)))
+        svar = link.split("#svar=")[1].split("&")[0]
+        key = link.split("&v=")[1].split("&")[0]
         for fragment in (
-            "#svar=!!!",
-            "#svar=MTIz",
-            "#svar=" + "A" * 5000,
-            "#svar=&roll=okand",
-            "#svar=" + link.split("#svar=")[1].split("&")[0] + "&roll=%3Cscript%3E",
+            f"#svar=!!!&v={key}",
+            f"#svar=MTIz&v={key}",
+            f"#svar={'A' * 5000}&v={key}",
+            f"#svar=&v={key}&roll=okand",
+            f"#svar={svar}&v={key}&roll=%3Cscript%3E",
+            f"#svar={svar}",  # made before links said which statements they were for
+            f"#svar={svar}&v=000000000000",  # made for other statements: never misapplied
         ):
             other.goto("about:blank")
             open_assessment(other, site_url, fragment)

@@ -10,6 +10,7 @@ import {
   toObject,
   validateAnswers,
 } from "../../docs/assets/js/answers.js";
+import { ENCODING_REFUSED } from "../../docs/assets/js/file-text.js";
 import { answersObject, model } from "./model.mjs";
 
 test("not applicable is an answer of its own; anything else off the scale is refused", () => {
@@ -85,6 +86,22 @@ test("a chosen file over 100 kB is refused before it is read; one under it is pa
   const small = new Blob([JSON.stringify(answersObject({ "a-1": 3 }))]);
   const state = await readImportFile(small, model);
   assert.equal(state.answers.get("a-1"), 3);
+});
+
+test("an imported file is read by the command line's encoding rule: UTF-16 with a BOM, not without", async () => {
+  const text = JSON.stringify(answersObject({ "a-1": 3 }));
+  const utf16le = (bom) => {
+    const bytes = new Uint8Array(bom.length + text.length * 2);
+    bytes.set(bom);
+    for (let i = 0; i < text.length; i++) bytes[bom.length + 2 * i] = text.charCodeAt(i); // ASCII text
+    return new Blob([bytes]);
+  };
+  const state = await readImportFile(utf16le([0xff, 0xfe]), model);
+  assert.equal(state.answers.get("a-1"), 3);
+  await assert.rejects(readImportFile(utf16le([]), model), { message: ENCODING_REFUSED });
+  await assert.rejects(readImportFile(new Blob([new Uint8Array([0x7b, 0xe5, 0x7d])]), model), {
+    message: ENCODING_REFUSED,
+  });
 });
 
 test("a page with only some statements knows every statement and role of the definition", () => {

@@ -4,7 +4,15 @@ export const model = {
   roleSlugs: new Set(["saljare"]),
   scaleMin: 1,
   scaleMax: 5,
-  formats: { answers: "saljkompetens-svar", export: "saljkompetens-export", version: 1, not_applicable: "ej-aktuellt" },
+  formats: {
+    answers: "saljkompetens-svar",
+    export: "saljkompetens-export",
+    version: 1,
+    not_applicable: "ej-aktuellt",
+    // scoring_py.formats.share_key: sha256 of "1-5\na-1\na-2\nb-1\nb-2", first 12 hex digits
+    // (worked out with coreutils: printf '1-5\na-1\na-2\nb-1\nb-2' | sha256sum)
+    share_key: "e4cbb64d8199",
+  },
 };
 
 export const answersObject = (answers, role = null) => ({

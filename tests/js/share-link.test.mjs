@@ -10,14 +10,34 @@ test("a state survives the share link, unanswered, not applicable and role inclu
     ["b-2", 1],
   ]);
   const fragment = encodeShare({ answers, role: "saljare" }, model);
-  // One character per item in the form's order: "50x1", base64url → "NTB4MQ".
-  assert.equal(fragment, "svar=NTB4MQ&roll=saljare");
+  // One character per item in sorted id order (a-1 a-2 b-1 b-2): "50x1", base64url → "NTB4MQ".
+  assert.equal(fragment, "svar=NTB4MQ&v=e4cbb64d8199&roll=saljare");
   assert.deepEqual(decodeShare(`#${fragment}`, model), {
     format: "saljkompetens-svar",
     version: 1,
     answers: { "a-1": 5, "b-1": "ej-aktuellt", "b-2": 1 },
     role: "saljare",
   });
+});
+
+test("a link made before the form was reordered puts every answer on its own statement", () => {
+  const reordered = { ...model, itemIds: ["b-2", "a-1", "b-1", "a-2"] }; // e.g. a title changed
+  const answers = new Map([
+    ["a-1", 5],
+    ["a-2", 2],
+    ["b-2", 1],
+  ]);
+  const fragment = encodeShare({ answers, role: null }, model);
+  assert.deepEqual(decodeShare(`#${fragment}`, reordered).answers, { "a-1": 5, "a-2": 2, "b-2": 1 });
+});
+
+test("a link made for other statements is refused, never read onto the wrong ones", () => {
+  const other = { ...model, itemIds: ["a-1", "a-2", "b-1", "c-1"] };
+  const otherKey = { ...other, formats: { ...model.formats, share_key: "0123456789ab" } };
+  const fragment = encodeShare({ answers: new Map([["a-1", 4]]), role: null }, otherKey);
+  assert.throws(() => decodeShare(`#${fragment}`, model), /gjordes för andra påståenden än dagens/);
+  // A link of the same length from before links said what they were for: refused too.
+  assert.throws(() => decodeShare("#svar=NTB4MQ", model), /äldre version av webbplatsen/);
 });
 
 test("an ordinary anchor is not a share link", () => {
@@ -27,8 +47,9 @@ test("an ordinary anchor is not a share link", () => {
 });
 
 test("broken share links are refused with a Swedish message", () => {
-  assert.throws(() => decodeShare("#svar=!!!", model), /kunde inte avkodas/);
-  assert.throws(() => decodeShare("#svar=MTIz", model), /innehåller 3 svar men det finns 4 påståenden/);
-  assert.throws(() => decodeShare(`#svar=${"A".repeat(5000)}`, model), /för lång/);
-  assert.throws(() => decodeShare("#svar=OTExMQ", model), /ogiltiga svar/); // "9111": 9 > 5
+  const v = model.formats.share_key;
+  assert.throws(() => decodeShare(`#svar=!!!&v=${v}`, model), /kunde inte avkodas/);
+  assert.throws(() => decodeShare(`#svar=MTIz&v=${v}`, model), /innehåller 3 svar men det finns 4 påståenden/);
+  assert.throws(() => decodeShare(`#svar=${"A".repeat(5000)}&v=${v}`, model), /för lång/);
+  assert.throws(() => decodeShare(`#svar=OTExMQ&v=${v}`, model), /ogiltiga svar/); // "9111": 9 > 5
 });

@@ -2,6 +2,8 @@
 // (storage, import, share link) goes through. Pure: no DOM, no storage. The format names
 // come from the page (scoring_py owns them).
 
+import { readFileText } from "./file-text.js";
+
 /**
  * What valid answers look like, read from the static form.
  * @typedef {{answers: string, export: string, version: number, not_applicable: string}} Formats
@@ -139,12 +141,13 @@ function checkMatches(check, model, where) {
 
 export const MAX_IMPORT_BYTES = 100 * 1024;
 
-/** Reads a chosen file (at most 100 kB) as imported answers; throws with a Swedish reason. */
+/** Reads a chosen file (at most 100 kB; UTF-8, or UTF-16 with a BOM, as file-text.js reads
+ * it) as imported answers; throws with a Swedish reason. */
 export async function readImportFile(file, model) {
   if (file.size > MAX_IMPORT_BYTES) {
     throw new Error(`Filen är för stor (${Math.ceil(file.size / 1024)} kB); högst ${MAX_IMPORT_BYTES / 1024} kB.`);
   }
-  return parseImport(await file.text(), model);
+  return parseImport(await readFileText(file), model);
 }
 
 /** Reads an imported file's text: the page's export or a plain answers file. */

@@ -50,13 +50,17 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
     } catch (error) {
       return message.show(`Filen kunde inte importeras: ${error.message} Dina svar är oförändrade.`, "error");
     }
+    if (own.state.answers.size > 0) {
+      // One's own answers are kept until the visitor chooses to replace them, as for a link.
+      shared.showImported(parsed, file.name);
+      return message.show(
+        `Filen är öppnad (${parsed.answers.size} av ${total} besvarade). Dina egna svar är orörda; ` +
+          "välj Spara som mina svar för att behålla filens svar i stället.",
+      );
+    }
     if (shared.open) shared.close();
-    const replaced = current().answers.size;
     keep(own.replace(parsed));
-    message.show(
-      `Svaren är importerade (${parsed.answers.size} av ${total} besvarade)` +
-        `${replaced ? `; de ersatte dina ${replaced} tidigare svar` : ""}.`,
-    );
+    message.show(`Svaren är importerade (${parsed.answers.size} av ${total} besvarade).`);
   });
 
   $("sk-share").addEventListener("click", () => {

@@ -7,8 +7,24 @@
 // touch, focus, key) or when the browser is idle after the page has loaded, so Pyodide
 // never competes with the page's own files. When Python is ready, `<html>` gets
 // `data-python="ready"` (a hook for tests and benchmarks).
+//
+// A team request can have a time budget per file: when the worker reports no progress for
+// that long, the file it is reading is given up on: the request is rejected with a
+// `StalledFile` error naming it, and the worker is replaced by a new one (Python cannot be
+// interrupted, only stopped); other requests waiting for the old worker are rejected with
+// `restarted` set, to be sent again.
 
 const READY_TIMEOUT_MS = 60_000;
+
+/** A team request gave up on `file` (its index `index`) after `budgetMs` without progress. */
+export class StalledFile extends Error {
+  constructor(file, index, budgetMs) {
+    super(`${file} stoppades efter ${budgetMs} ms utan framsteg.`);
+    this.file = file;
+    this.index = index;
+    this.budgetMs = budgetMs;
+  }
+}
 
 export class ScoringClient {
   /**
@@ -23,8 +39,25 @@ export class ScoringClient {
       this.settle = { resolve, reject };
     });
     this.ready.catch(() => {});
-    this.launch = () => this.#launch(workerUrl, config, WorkerClass);
+    this.spawn = () => this.#launch(workerUrl, config, WorkerClass);
+    this.launch = this.spawn;
     if (!lazy) this.start();
+  }
+
+  /** Stops the worker and starts a new one; waiting requests are rejected with `restarted`. */
+  restart() {
+    if (this.state === "error") return;
+    this.worker?.terminate();
+    const error = Object.assign(new Error("Poängräkningen startades om."), { restarted: true });
+    for (const { reject } of this.pending.values()) reject(error);
+    this.pending.clear();
+    this.state = "loading";
+    this.ready = new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+    });
+    this.ready.catch(() => {});
+    this.launch = null;
+    this.spawn();
   }
 
   /** Starts the worker (once); requests start it too. */
@@ -129,15 +162,35 @@ export class ScoringClient {
   }
 
   /** The team view of `files` ([{name, text}]) as JSON text; `onProgress(done, total)` is
-   * called after each file. `definition`: a check's definition text (else the page's). */
-  async team(files, role, onProgress, definition = null) {
+   * called before the first file (0) and after each. `definition`: a check's definition text
+   * (else the page's). `budgetMs` > 0: the longest a file may go without progress, counted
+   * from the worker's first report (a request waiting behind another is not timed). */
+  async team(files, role, onProgress, definition = null, budgetMs = 0) {
     await this.start();
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { resolve, reject, onProgress });
+      let timer = null;
+      const settle = (done) => (value) => {
+        clearTimeout(timer);
+        done(value);
+      };
+      const progress = (done, total) => {
+        clearTimeout(timer);
+        if (budgetMs > 0 && done < total) timer = setTimeout(() => this.#stalled(id, files, done, budgetMs), budgetMs);
+        onProgress?.(done, total);
+      };
+      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject), onProgress: progress });
       const message = { type: "team", id, files: JSON.stringify(files), role: role || null };
       if (definition) message.definition = definition;
       this.worker.postMessage(message);
     });
+  }
+
+  #stalled(id, files, index, budgetMs) {
+    const request = this.pending.get(id);
+    if (!request) return;
+    this.pending.delete(id);
+    request.reject(new StalledFile(files[index].name, index, budgetMs));
+    this.restart();
   }
 }

@@ -1,6 +1,9 @@
-// Säljkompetens: the share link's fragment, "#svar=<base64url>&roll=<slug>".
-// One character per statement in the form's order: the answer's digit, "0" for unanswered,
-// "x" for "Ej aktuellt i min roll". The answers stay after "#", which the browser never
+// Säljkompetens: the share link's fragment, "#svar=<base64url>&v=<key>&roll=<slug>"
+// (scoring_py.formats.share_key owns the format). One character per statement in the order
+// of the sorted statement ids, so the form's order may change: the answer's digit, "0" for
+// unanswered, "x" for "Ej aktuellt i min roll". `v` names the statements and scale the
+// answers are for (the page gets it as formats.share_key); a link for others is refused,
+// never read onto the wrong statements. The answers stay after "#", which the browser never
 // sends to a server. Pure: no DOM.
 
 const NOT_APPLICABLE_CODE = "x";
@@ -12,41 +15,64 @@ export function isShareFragment(hash) {
   return /(^|&)svar=/.test(String(hash).replace(/^#/, ""));
 }
 
+/** The statement ids in the link's order: sorted (ids are ASCII, so every sort agrees). */
+function linkOrder(model) {
+  return [...model.itemIds].sort();
+}
+
 /** The fragment (without "#") for a state. */
 export function encodeShare(state, model) {
   const code = (value) => (Number.isInteger(value) ? String(value) : value ? NOT_APPLICABLE_CODE : "0");
-  const digits = model.itemIds.map((id) => code(state.answers.get(id))).join("");
+  const digits = linkOrder(model)
+    .map((id) => code(state.answers.get(id)))
+    .join("");
   const params = new URLSearchParams();
   params.set("svar", base64urlEncode(digits));
+  params.set("v", model.formats.share_key);
   if (state.role) params.set("roll", state.role);
   return params.toString();
 }
 
 /**
  * The answers object a share fragment carries (to be checked with validateAnswers), or
- * null for an ordinary anchor. Throws an Error with a Swedish message when it is broken.
+ * null for an ordinary anchor. Throws an Error with a Swedish message when it is broken or
+ * was made for other statements.
  */
 export function decodeShare(hash, model) {
   const fragment = String(hash).replace(/^#/, "");
   if (!isShareFragment(fragment)) return null;
   if (fragment.length > MAX_FRAGMENT) throw new Error("Delningslänken är för lång.");
   const params = new URLSearchParams(fragment);
+  const key = params.get("v");
+  if (key === null) {
+    throw new Error(
+      "Delningslänken är gjord med en äldre version av webbplatsen, som inte sa vilka påståenden " +
+        "svaren gällde, så de kan inte läsas in säkert. Be den som delade länken om en ny länk eller en exportfil.",
+    );
+  }
+  if (key !== model.formats.share_key) {
+    throw new Error(
+      "Delningslänken gjordes för andra påståenden än dagens (självskattningen har ändrats sedan dess), " +
+        "så svaren kan inte läsas in utan att hamna på fel påstående. Be den som delade länken om en ny " +
+        "länk eller en exportfil.",
+    );
+  }
   let digits;
   try {
     digits = base64urlDecode(params.get("svar") || "");
   } catch {
     throw new Error("Delningslänken är trasig: svaren i den kunde inte avkodas.");
   }
-  const total = model.itemIds.length;
-  if (digits.length !== total) {
+  const order = linkOrder(model);
+  if (digits.length !== order.length) {
     throw new Error(
-      `Delningslänken är trasig: den innehåller ${digits.length} svar men det finns ${total} påståenden.`,
+      `Delningslänken är trasig: den innehåller ${digits.length} svar men det finns ${order.length} påståenden.`,
     );
   }
   const answers = {};
-  for (let i = 0; i < total; i += 1) {
+  for (let i = 0; i < order.length; i += 1) {
     if (digits[i] === NOT_APPLICABLE_CODE) {
-      answers[model.itemIds[i]] = model.formats.not_applicable;
+      answers[order[i]] = model.formats.not_applicable;
       continue;
     }
     const code = digits.charCodeAt(i) - 48;
@@ -54,7 +80,7 @@ export function decodeShare(hash, model) {
     if (!(code >= model.scaleMin && code <= model.scaleMax)) {
       throw new Error("Delningslänken är trasig: den innehåller ogiltiga svar.");
     }
-    answers[model.itemIds[i]] = code;
+    answers[order[i]] = code;
   }
   return { format: model.formats.answers, version: model.formats.version, answers, role: params.get("roll") || null };
 }

@@ -1,5 +1,5 @@
-// Säljkompetens: answers opened from a share link, shown beside the visitor's own answers,
-// which stay as they are until the visitor chooses to replace them.
+// Säljkompetens: answers opened from a share link or an imported file, shown beside the
+// visitor's own answers, which stay as they are until the visitor chooses to replace them.
 
 import { validateAnswers } from "./answers.js";
 import { confirmingButton } from "./form-view.js";
@@ -16,6 +16,7 @@ export class SharedView {
     Object.assign(this, parts, { model, own, page });
     this.open = false;
     this.state = null;
+    this.source = null; // {kind: "link"} or {kind: "file", name}
     confirmingButton(
       this.keep,
       () => `Ersätt mina ${own.state.answers.size} sparade svar`,
@@ -24,8 +25,9 @@ export class SharedView {
         const shared = this.state;
         this.close();
         page.keep(own.replace(shared));
+        const which = this.source?.kind === "file" ? "importerade" : "delade";
         page.message.show(
-          `De delade svaren är nu dina sparade svar${replaced ? ` (de ersatte dina ${replaced} tidigare svar)` : ""}.`,
+          `De ${which} svaren är nu dina sparade svar${replaced ? ` (de ersatte dina ${replaced} tidigare svar)` : ""}.`,
         );
       },
     );
@@ -43,12 +45,24 @@ export class SharedView {
       this.page.message.show(`${error.message} Dina egna svar används i stället.`, "error");
       return false;
     }
+    this.source = { kind: "link" };
+    this.display();
+    return true;
+  }
+
+  /** Shows answers imported from a file; they replace one's own only when asked. */
+  showImported(state, name) {
+    this.state = state;
+    this.source = { kind: "file", name };
+    this.display();
+  }
+
+  display() {
     this.open = true;
     this.page.lock(true);
     this.region.hidden = false;
     this.page.show(this.state);
     this.describe();
-    return true;
   }
 
   /** Another role chosen while viewing: shown, not saved. */
@@ -58,14 +72,15 @@ export class SharedView {
   }
 
   describe() {
+    const from = this.source?.kind === "file" ? `filen ${this.source.name}` : "en delningslänk";
     this.text.textContent =
-      `Du ser svar från en delningslänk (${this.state.answers.size} av ${this.model.itemIds.length} besvarade). ` +
+      `Du ser svar från ${from} (${this.state.answers.size} av ${this.model.itemIds.length} besvarade). ` +
       `Dina egna svar i den här webbläsaren (${this.own.state.answers.size} besvarade) är orörda.`;
   }
 
   close() {
     this.open = false;
-    history.replaceState(null, "", location.pathname + location.search);
+    if (this.source?.kind === "link") history.replaceState(null, "", location.pathname + location.search);
     this.page.lock(false);
     this.region.hidden = true;
     this.page.show(this.own.state);

@@ -1,16 +1,17 @@
 // Säljkompetens: the sales manager's team view (ES module). The sellers' answer files are
 // read in this browser and scored by scoring_py's team_json in the same worker as the
 // self-assessment; Python starts when the first file is added. Nothing is uploaded, and
-// nothing is stored unless the manager asks for it ("Spara på den här datorn").
+// nothing is stored unless the manager asks for it ("Spara på den här datorn"). Each file has
+// a time budget (`data-file-budget-ms` on #sk-team, default 15 s): a file the worker makes no
+// progress on for that long is stopped and listed, and the others are shown (team-files.js).
 
-import { el } from "./dom.js";
 import { download, Message } from "./form-view.js";
-import { ScoringClient } from "./scoring-client.js";
+import { ScoringClient, StalledFile } from "./scoring-client.js";
 import { failureText } from "./storage.js";
+import { fileBudget, fileItem, readChosen, stoppedEntry } from "./team-files.js";
 import { teamNodes } from "./team-view.js";
 
 export const TEAM_KEY = "saljkompetens.team.v1";
-export const MAX_FILE_BYTES = 1024 * 1024; // as python -m scoring_py team
 const $ = (id) => document.getElementById(id);
 const root = $("sk-team");
 if (root) main();
@@ -32,19 +33,7 @@ function main() {
   let run = 0;
 
   async function add(chosen) {
-    const taken = new Set(files.map((f) => f.name));
-    for (const file of chosen) {
-      const name = unique(file.name, taken);
-      if (file.size > MAX_FILE_BYTES) {
-        files.push({ name, error: `Filen är för stor (${Math.ceil(file.size / 1024)} kB); högst 1 MB.` });
-        continue;
-      }
-      try {
-        files.push({ name, text: await file.text() });
-      } catch {
-        files.push({ name, error: "Filen kunde inte läsas." });
-      }
-    }
+    files.push(...(await readChosen(chosen, new Set(files.map((f) => f.name)))));
     followFiles();
     await update();
   }
@@ -94,7 +83,6 @@ function main() {
 
   async function update() {
     const current = ++run;
-    const readable = files.filter((f) => "text" in f);
     $("sk-team-actions").hidden = files.length === 0;
     $("sk-team-files-title").hidden = files.length === 0;
     if (!files.length) {
@@ -107,22 +95,10 @@ function main() {
     client ??= ScoringClient.fromElement(root);
     section.dataset.state = "updating";
     progress.hidden = false;
-    progress.max = readable.length || 1;
-    progress.value = 0;
     progressText.textContent = client.state === "ready" ? "" : "Poängräkningen (Python i din webbläsare) startar …";
     try {
       const definition = await chosenDefinition();
-      const chosenRole = definition ? "" : role.value;
-      const text = await client.team(
-        readable,
-        chosenRole,
-        (done, total) => {
-          if (current !== run) return;
-          progress.value = done;
-          progressText.textContent = `Läser fil ${done} av ${total} …`;
-        },
-        definition,
-      );
+      const text = await scoreFiles(current, definition, definition ? "" : role.value);
       if (current !== run) return;
       result = JSON.parse(text);
       show();
@@ -138,12 +114,36 @@ function main() {
     }
   }
 
+  /** team_json of the readable files. A file the worker makes no progress on within the
+   * budget is stopped (the client starts a new worker) and the rest are sent again. */
+  async function scoreFiles(current, definition, chosenRole) {
+    const onProgress = (done, total) => {
+      if (current !== run) return;
+      progress.value = done;
+      progressText.textContent = done < total ? `Läser fil ${done + 1} av ${total} …` : "Räknar …";
+    };
+    for (;;) {
+      const readable = files.filter((f) => "text" in f);
+      progress.max = readable.length || 1;
+      progress.value = 0;
+      try {
+        return await client.team(readable, chosenRole, onProgress, definition, fileBudget(root));
+      } catch (error) {
+        if (current !== run || !(error instanceof StalledFile || error.restarted)) throw error;
+        if (error instanceof StalledFile) {
+          files = files.map((f) => (f.name === error.file ? stoppedEntry(f.name, error.budgetMs) : f));
+        }
+        progressText.textContent = "En fil tog för lång tid och stoppades; poängräkningen startar om …";
+      }
+    }
+  }
+
   function show() {
     const reports = new Map(result.files.map((report) => [report.file, report]));
     list.replaceChildren(...files.map((file) => fileItem(file, reports.get(file.name))));
     section.replaceChildren(...teamNodes(result, siteRoot, sort));
     section.dataset.state = "ready";
-    section.dataset.people = String(result.people.length);
+    section.dataset.people = String(result.respondents); // own ratings counted (none shown for some checks)
   }
 
   section.addEventListener("click", (event) => {
@@ -238,29 +238,4 @@ function restore() {
   } catch {
     return null;
   }
-}
-
-/** `name`, or "name (2)" if a file of that name is already there (exports share a name). */
-function unique(name, taken) {
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (${n})`;
-  taken.add(candidate);
-  return candidate;
-}
-
-function fileItem(file, report) {
-  const error = file.error ?? report?.error;
-  if (error) {
-    return el("li", { "data-file": file.name, "data-file-error": "" }, el("strong", {}, file.name), `: ${error}`);
-  }
-  const who = report?.rater === "manager" ? `chefens skattning av ${report.label}` : (report?.label ?? "");
-  const attributes = { "data-file": file.name };
-  if (report?.note) attributes["data-file-note"] = "";
-  return el(
-    "li",
-    attributes,
-    el("strong", {}, file.name),
-    who ? ` – ${who}` : "",
-    report?.note ? el("span", { class: "sk-file-note" }, ` ${report.note}`) : null,
-  );
 }

@@ -7,14 +7,15 @@ python -m scoring_py team FILE... [--role SLUG] [--csv] [--definition PATH]
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from .errors import ScoringError
-from .formats import DEFINITION_PATH
+from .formats import DEFINITION_PATH, decode_file
 from .json_text import MAX_TEXT_BYTES
 from .result import to_canonical_json
 from .scoring import score_json
-from .team import team
+from .team import team, team_csv
+from .terminal import escape_controls, escape_json_controls
 
 __all__ = ["DEFAULT_DEFINITION", "main"]
 
@@ -38,7 +39,9 @@ kommandon:
                          ("saljkompetens-svar")
   team FIL...            teamets bild av flera säljares svarsfiler, som på
                          sidan /team/: JSON, eller med --csv en rad per person
-                         (person och en kolumn per kompetens)
+                         (person och en kolumn per kompetens); för ett självtest
+                         om organisationen bara raderna lägst, median, högst
+                         och antal, aldrig en person
 
 flaggor:
   --role ROLL            jämför med rollen ROLL (t.ex. nykundsjagare); ersätter
@@ -48,6 +51,10 @@ flaggor:
                          (standard: {DEFAULT_DEFINITION},
                          från den byggda webbplatsen)
   -h, --help             visa den här hjälpen och avsluta
+
+Filerna ska vara UTF-8 (med eller utan BOM) eller UTF-16 med BOM, som på
+sidan. Styrtecken ur filerna (t.ex. ESC och U+202E) skrivs ut som \\x1b och
+\\u202e, aldrig som de är.
 
 Avslutningsstatus: 0 om allt gick bra, 1 om någon fil i team inte kunde
 användas (de andra visas ändå), 2 vid fel. Fel skrivs till standard error
@@ -80,11 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         command, paths, role, definition_path, as_csv = _parse(args)
         definition = _read(definition_path, "bedömningsdefinitionen")
         if command == "score":
-            _write(sys.stdout, score_json(definition, _read(paths[0], "svarsfilen"), role) + "\n")
+            result = score_json(definition, _read(paths[0], "svarsfilen"), role)
+            _write(sys.stdout, escape_json_controls(result) + "\n")
             return EXIT_OK
         return _team(definition, paths, role, as_csv)
     except (ScoringError, _UsageError) as error:
-        _write(sys.stderr, f"fel: {error}\n")
+        _fail(None, error)
         return EXIT_ERROR
 
 
@@ -96,15 +104,35 @@ def _team(definition: str, paths: list[str], role: str | None, as_csv: bool) -> 
         try:
             files.append((os.path.basename(path), _read(path, "svarsfilen")))
         except ScoringError as error:
-            _write(sys.stderr, f"fel i {path}: {error}\n")
+            _fail(path, error)
             failed = True
     result = team(definition, files, role)
     for report in result["files"]:
         if report["error"]:
-            _write(sys.stderr, f"fel i {report['file']}: {report['error']}\n")
+            _fail(report["file"], report["error"])
             failed = True
-    _write(sys.stdout, result["csv"] if as_csv else to_canonical_json(result) + "\n")
+    if as_csv:
+        _write(sys.stdout, team_csv(_escaped(result)))  # only its own line ends are raw
+    else:
+        _write(sys.stdout, escape_json_controls(to_canonical_json(result)) + "\n")
     return EXIT_SOME_FILES if failed else EXIT_OK
+
+
+def _fail(path: str | None, error: object) -> None:
+    """``fel: …`` or ``fel i FIL: …`` on stderr; what came from a file is escaped."""
+    where = "fel" if path is None else f"fel i {path}"
+    _write(sys.stderr, escape_controls(f"{where}: {error}", keep_newlines=False) + "\n")
+
+
+def _escaped(value: Any) -> Any:
+    """`value` (JSON-like) with every text's control and format characters escaped."""
+    if isinstance(value, str):
+        return escape_controls(value, keep_newlines=False)
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    return value
 
 
 def _parse(args: list[str]) -> tuple[str, list[str], str | None, str, bool]:
@@ -150,9 +178,9 @@ def _read(path: str, what: str) -> str:
     if len(data) > MAX_TEXT_BYTES:
         raise ScoringError(f"{what} {path} är större än 1 MB.")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ScoringError(f"{what} {path} är inte UTF-8-text.") from None
+        return decode_file(data)
+    except ScoringError as error:
+        raise ScoringError(f"{what} {path}: {error}") from None
 
 
 def _write(stream: TextIO, text: str) -> None:

@@ -14,8 +14,10 @@ MAX_TEXT_BYTES = 1_000_000
 MAX_DEPTH = 20
 """Deepest accepted nesting of objects and lists."""
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_BRACKET = re.compile(r"[\[\]{}]")
+_SPECIAL = re.compile(r'["\[\]{}]')
+"""Outside strings: a string's start or a bracket (one character, so it cannot backtrack)."""
+_STRING_STOP = re.compile(r'["\\]')
+"""Inside a string: its end or an escape."""
 
 _REASONS = (
     ("Expecting value", "ett värde förväntades"),
@@ -80,9 +82,21 @@ def parse_json_text(text: str, what: str) -> Any:
 
 
 def _check_depth(text: str, what: str) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, in one pass over `text`.
+
+    Every character is looked at once: brackets inside strings are skipped, and an
+    unterminated string ends the scan (the parser then says what is wrong).
+    """
     depth = 0
-    for match in _BRACKET.finditer(_STRING.sub('""', text)):
-        if match.group() in "[{":
+    position = 0
+    while (match := _SPECIAL.search(text, position)) is not None:
+        position = match.end()
+        character = match.group()
+        if character == '"':
+            position = _string_end(text, position)
+            if position < 0:
+                return
+        elif character in "[{":
             depth += 1
             if depth > MAX_DEPTH:
                 raise ScoringError(
@@ -91,6 +105,16 @@ def _check_depth(text: str, what: str) -> None:
                 )
         else:
             depth -= 1
+
+
+def _string_end(text: str, position: int) -> int:
+    """The position after the string whose content starts at `position`, or -1 if it never
+    ends. An escape skips the character after the backslash."""
+    while (match := _STRING_STOP.search(text, position)) is not None:
+        if match.group() == '"':
+            return match.end()
+        position = match.end() + 1
+    return -1
 
 
 def _object_without_duplicates(pairs: list[tuple[str, Any]], what: str) -> dict[str, Any]:
