@@ -17,6 +17,7 @@ import yaml
 
 from saljkompetens.content.loader import load_content
 from saljkompetens.content.schema import STAGES
+from saljkompetens.content.text_rules import absolute_word
 from saljkompetens.pages.render import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,9 +25,11 @@ LINKED = ("macros", "overrides", "scoring_py", "node_modules", "build")
 
 
 def _words() -> list[str]:
-    """A vocabulary of real Swedish/Norwegian words taken from the project's own content."""
+    """A vocabulary of real Swedish/Norwegian words taken from the project's own content,
+    without the absolute words that `check` refuses in a statement ("alltid", "varje" …)."""
     text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*.md"))
-    return sorted({w for w in re.findall(r"[a-zåäöæø]{4,}", text.lower())})
+    found = re.findall(r"[a-zåäöæø]{4,}", text.lower())
+    return sorted({w for w in found if absolute_word(w) is None})
 
 
 def _sentence(rng: random.Random, words: list[str]) -> str:

@@ -34,7 +34,7 @@ from .content import model as content
 from .content.errors import ContentError, ContentErrors, field_name
 from .content.frontmatter import ParseFailed, read_document, read_yaml
 from .content.model import KnowledgeBase, ScaleStep, naming_sentence
-from .content.schema import AUDIENCES, RELATIONS
+from .content.schema import AUDIENCES, DESIRABLE, RELATIONS
 
 
 def build_definition(kb: KnowledgeBase) -> Definition:
@@ -62,6 +62,7 @@ def build_definition(kb: KnowledgeBase) -> Definition:
                 items=tuple(Item(s.id, s.text, s.reverse) for s in c.statements),
                 high_level=c.high_level or "",
                 practice=c.practice,
+                group=c.stage or "",
             )
             for c in kb.competencies
         ),
@@ -121,6 +122,7 @@ def build_check_definition(kb: KnowledgeBase, check: content.Check) -> Definitio
                 items=tuple(Item(s.id, s.text, s.reverse) for s in scale.statements),
                 band_texts=scale.band_texts,
                 description=scale.about,
+                desirable=DESIRABLE.get(scale.desirable or ""),
             )
             for scale in check.scales
         ),

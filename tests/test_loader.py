@@ -12,6 +12,7 @@ from saljkompetens.content import schema
 from saljkompetens.content.errors import ContentError, ContentErrors, field_name
 from saljkompetens.content.frontmatter import ParseFailed, guess_title, read_document
 from saljkompetens.content.loader import load_content
+from saljkompetens.content.text_rules import absolute_word
 from saljkompetens.content.validate import check_schema, suggestion
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
@@ -163,3 +164,53 @@ def test_duplicate_slug_blames_the_file_not_named_after_it(content: Path) -> Non
         'content/mindsets/a-logik.md:2: title: ger samma adress (slug) "logik" som '
         "content/mindsets/logik.md; varje titel ska ge en egen adress – byt titel"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Jag avslutar varje kundmöte med nästa steg.", "varje"),
+        ("Jag lovar aldrig för mycket.", "aldrig"),
+        ("Hos oss vet Alla säljare det.", "Alla"),
+        ("Hos oss tänker var och en på sig själv.", "var och en"),
+        ("Jag gör allt jag kan.", "allt"),
+        ("Det enda jag följer upp är siffrorna.", "enda"),
+        ("Jag lägger samma tid oavsett affär.", "oavsett"),
+        ("Jag har inga frågor förberedda.", "inga"),
+        # Not quantifiers: "framför allt", "allt mer"; words that only contain one.
+        ("Jag ringer framför allt kalla samtal.", None),
+        ("Jag lägger allt mer tid på analys.", None),
+        ("Jag ringer kalla samtal och väljer en ingång.", None),
+    ],
+)
+def test_absolute_words_are_found_as_written(text: str, word: str | None) -> None:
+    assert absolute_word(text) == word
+
+
+def test_desirable_and_retired_ids_reach_the_model(content: Path) -> None:
+    settings = content / "assessment.yml"
+    settings.write_text(settings.read_text("utf-8") + "retired_ids: [lyssna-9]\n", "utf-8")
+    scale = (
+        "  - title: {title}\n{desirable}"
+        '    about: "Artikeln säger att den som lyssnar säljer mer."\n'
+        '    band_texts: ["Lite.", "Mycket."]\n'
+        "    statements:\n"
+        "      - {{id: {slug}-1, text: Jag låter kunden tala till punkt., "
+        'based_on: "Den som lyssnar säljer mer."}}\n'
+        "      - {{id: {slug}-2, text: Jag avbryter kunden., reverse: true, "
+        'based_on: "Den som lyssnar säljer mer."}}\n'
+    )
+    write(
+        content / "checks" / "lyssnartest.md",
+        "---\ntitle: Lyssnartest\nsummary: Ett kort test.\naudience: säljaren\n"
+        "articles: [Om att lyssna]\nscale:\n"
+        '  - {value: 1, label: "Nej"}\n  - {value: 2, label: "Delvis"}\n'
+        '  - {value: 3, label: "Ja"}\n'
+        'bands:\n  - {min: 0, label: "Lite"}\n  - {min: 50, label: "Mycket"}\nscales:\n'
+        + scale.format(title="Lyssna", desirable="    desirable: låg\n", slug="lyssna-test")
+        + scale.format(title="Tala", desirable="", slug="tala-test")
+        + 'limits: "Testet visar hur du ser på ditt lyssnande."\n---\nEtt test.\n',
+    )
+    kb = load_content(content)
+    assert [scale.desirable for scale in kb.checks[0].scales] == ["låg", None]
+    assert kb.settings.retired_ids == ("lyssna-9",)

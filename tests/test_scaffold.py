@@ -91,6 +91,19 @@ def test_ids_skip_those_already_taken(content: Path) -> None:
     ]
 
 
+def test_ids_skip_retired_ones(content: Path) -> None:
+    """An id in assessment.yml's retired_ids names an old statement in stored answers."""
+    settings = content / "assessment.yml"
+    settings.write_text(settings.read_text("utf-8") + "retired_ids: [ny-1, ny-3]\n", "utf-8")
+    scaffold("competency", "Ny", content)
+    assert [s.id for s in load_content(content).competency("Ny").statements] == [
+        "ny-2",
+        "ny-4",
+        "ny-5",
+        "ny-6",
+    ]
+
+
 def test_existing_file_is_not_overwritten(content: Path) -> None:
     path = content / "competencies" / "lyssna.md"
     before = path.read_bytes()

@@ -1,27 +1,27 @@
-"""The two checks written as content, scored by scoring_py's generic scales. Every expected
-number is worked out by hand from the rules (see "Så räknas resultatet"):
+"""The two checks written as content, scored by scoring_py's generic scales.
+
+The statements come from the content (each scale's plain and reverse ones), so the tests
+hold when an editor rewrites, replaces or adds a statement; what they pin is the rules.
+Every expected score is worked out by hand from them (see "Så räknas resultatet"):
 
 - a reverse answer v counts 6 − v on the 1..5 scale; a scale's score is (mean − 1) · 25,
   rounded half up, and needs 2 answers (assessment.yml's min_answers; the seven traits say
-  2 as well);
-- the range is the score ± max(16 · √(1 − rel), 100 / (4 · n)) with rel = 0.3n / (1 + 0.3(n − 1)):
-  n = 2 → ±12.5, n = 3 → ±10.583, n = 6 → ±8.466; low is rounded down, high up, within 0..100;
+  2 as well). Answering every plain statement v and every reverse one 6 − v makes every
+  answer count v, whatever the number of statements: v = 1, 2, 3, 4, 5 → 0, 25, 50, 75, 100;
+- each score has a range around it (its width is the scoring rules' and tested there);
 - a check's bands are its own: 0 / 40 / 70, and each scale's band text is its own.
-
-Achievement orientation (larande-eller-bara-resultat): ao-larande-1..4 and ao-resultat-1..4
-plain, -5 and -6 reverse on both scales.
-Seven traits (sju-kannetecken-pa-topporganisationer): reverse are styrning-3, kultur-3,
-fiende-2, tavling-3, ansvar-2, ansvar-3, mojligheter-2, gruppanda-2.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from saljkompetens.content.model import Check, CheckScale
 from saljkompetens.source import SiteContent, read_site_content
 from scoring_py import ScoringError, score_json, team_json
 
@@ -30,9 +30,15 @@ ACHIEVEMENT = "larande-eller-bara-resultat"
 TRAITS = "sju-kannetecken-pa-topporganisationer"
 
 
+@functools.cache
+def content() -> SiteContent:
+    """Today's content, read once (the browser and Pyodide tests import the answers below)."""
+    return read_site_content(ROOT / "content", ROOT / "docs")
+
+
 @pytest.fixture(scope="module")
 def site() -> SiteContent:
-    return read_site_content(ROOT / "content", ROOT / "docs")
+    return content()
 
 
 def definition_text(site: SiteContent, slug: str) -> str:
@@ -48,46 +54,65 @@ def answers(slug: str | None, values: dict[str, Any], label: str | None = None) 
     return json.dumps(data, ensure_ascii=False)
 
 
-def numbered(prefix: str, *values: Any) -> dict[str, Any]:
-    return {f"{prefix}-{n}": v for n, v in enumerate(values, 1) if v is not None}
+def the_check(site: SiteContent, slug: str) -> Check:
+    return next(check for check in site.kb.checks if check.slug == slug)
 
 
-# Learning: plain 4, reverse 2 → every answer counts 4 → 75 (±8.466: 66–84), "Tydligt inslag".
-# Numbers alone: plain 2, reverse 4 → every answer counts 2 → 25 (16–34), "Litet inslag".
-LEARNER = {**numbered("ao-larande", 4, 4, 4, 4, 2, 2), **numbered("ao-resultat", 2, 2, 2, 2, 4, 4)}
+def counting(scale: CheckScale, value: int) -> dict[str, int]:
+    """Answers to every statement of `scale` that each count `value` (reverse: 6 − v)."""
+    return {s.id: 6 - value if s.reverse else value for s in scale.statements}
+
+
+TRAIT_NAMES = ("styrning", "kultur", "fiende", "tavling", "ansvar", "mojligheter", "gruppanda")
+"""The seven traits in the article's (and the check's) order."""
+
+
+def traits(site: SiteContent) -> dict[str, CheckScale]:
+    """The seven traits' scales by a short name."""
+    return dict(zip(TRAIT_NAMES, the_check(site, TRAITS).scales, strict=True))
 
 
 def score(site: SiteContent, slug: str, values: dict[str, Any]) -> dict[str, Any]:
     return json.loads(score_json(definition_text(site, slug), answers(slug, values), None))
 
 
-def rows(result: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+def grades(result: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+    """(score, band) per scale; and each range holds its score."""
+    for row in result["competencies"]:
+        if row["score"] is not None:
+            assert row["low"] <= row["score"] <= row["high"], row["slug"]
     return {
-        row["slug"]: (row["score"], row["low"], row["high"], row["band"] and row["band"]["label"])
+        row["slug"]: (row["score"], row["band"] and row["band"]["label"])
         for row in result["competencies"]
     }
 
 
+def learner(site: SiteContent) -> dict[str, int]:
+    """Learning counts 4 (→ 75, "Tydligt inslag"); numbers count 2 (→ 25, "Litet inslag")."""
+    learning, numbers = the_check(site, ACHIEVEMENT).scales
+    return {**counting(learning, 4), **counting(numbers, 2)}
+
+
 def test_achievement_profile_by_hand(site: SiteContent) -> None:
-    result = score(site, ACHIEVEMENT, LEARNER)
-    assert rows(result) == {
-        "larande-och-arbetssatt": (75, 66, 84, "Tydligt inslag"),
-        "siffrorna-ensamma": (25, 16, 34, "Litet inslag"),
+    check = the_check(site, ACHIEVEMENT)
+    learning, numbers = check.scales
+    result = score(site, ACHIEVEMENT, learner(site))
+    assert grades(result) == {
+        learning.slug: (75, "Tydligt inslag"),
+        numbers.slug: (25, "Litet inslag"),
     }
     # A profile: in the check's order, no strengths or development areas, no type word.
-    assert [row["slug"] for row in result["competencies"]] == [
-        "larande-och-arbetssatt",
-        "siffrorna-ensamma",
-    ]
+    assert [row["slug"] for row in result["competencies"]] == [learning.slug, numbers.slug]
     assert (result["strengths"], result["development"], result["role"]) == ([], [], None)
+    n = len(check.statements)
     assert result["summary"] == [
-        "Du har svarat på 12 av 12 påståenden; 2 av 2 skalor har fått ett värde.",
-        "Enligt din skattning: Lärande och arbetssätt – tydligt inslag och Siffrorna ensamma – "
+        f"Du har svarat på {n} av {n} påståenden; 2 av 2 skalor har fått ett värde.",
+        f"Enligt din skattning: {learning.title} – tydligt inslag och {numbers.title} – "
         "litet inslag. Läs skalorna var för sig och tillsammans; de är en profil, inte en typ.",
     ]
-    learning = result["competencies"][0]
-    assert learning["band"]["text"].startswith("Enligt din skattning är lärandet")
-    assert learning["description"].startswith("Artikeln kallar det oppnåelsesorientering")
+    first = result["competencies"][0]
+    assert first["band"]["text"] == learning.band_texts[2]
+    assert first["description"] == learning.about
     assert result["check"]["audience"] == "self"
     assert result["check"]["articles"] == [
         {
@@ -97,77 +122,124 @@ def test_achievement_profile_by_hand(site: SiteContent) -> None:
     ]
 
 
+def test_achievement_scales_are_scored_apart(site: SiteContent) -> None:
+    """No statement of one scale counts towards the other: answering only the learning
+    scale leaves the numbers scale without a value, and the other way round."""
+    learning, numbers = the_check(site, ACHIEVEMENT).scales
+    only_learning = score(site, ACHIEVEMENT, counting(learning, 5))
+    assert grades(only_learning) == {
+        learning.slug: (100, "Tydligt inslag"),
+        numbers.slug: (None, None),
+    }
+    only_numbers = score(site, ACHIEVEMENT, counting(numbers, 1))
+    assert grades(only_numbers) == {
+        learning.slug: (None, None),
+        numbers.slug: (0, "Litet inslag"),
+    }
+
+
 def test_achievement_few_answers_and_ties(site: SiteContent) -> None:
-    # Learning: one answer (< 2) → no value. Numbers: 5 and reverse 1 (counts 5) → 100,
-    # ±12.5 → 87–100.
-    sparse = score(site, ACHIEVEMENT, {"ao-larande-1": 5, "ao-resultat-1": 5, "ao-resultat-5": 1})
-    assert rows(sparse) == {
-        "larande-och-arbetssatt": (None, None, None, None),
-        "siffrorna-ensamma": (100, 87, 100, "Tydligt inslag"),
+    # Learning: one answer (< 2) → no value. Numbers: a plain 5 and a reverse 1 (counts 5)
+    # → 100.
+    learning, numbers = the_check(site, ACHIEVEMENT).scales
+    plain = next(s.id for s in numbers.statements if not s.reverse)
+    reverse = next(s.id for s in numbers.statements if s.reverse)
+    sparse = score(site, ACHIEVEMENT, {learning.statements[0].id: 5, plain: 5, reverse: 1})
+    assert grades(sparse) == {
+        learning.slug: (None, None),
+        numbers.slug: (100, "Tydligt inslag"),
     }
-    # All 3: both 50 (±8.466: 41–59), both "Visst inslag": a tie stays a tie.
-    middle = score(site, ACHIEVEMENT, dict.fromkeys(LEARNER, 3))
-    assert rows(middle) == {
-        "larande-och-arbetssatt": (50, 41, 59, "Visst inslag"),
-        "siffrorna-ensamma": (50, 41, 59, "Visst inslag"),
+    # All 3: both 50, both "Visst inslag": a tie stays a tie.
+    middle = score(site, ACHIEVEMENT, dict.fromkeys(learner(site), 3))
+    assert grades(middle) == {
+        learning.slug: (50, "Visst inslag"),
+        numbers.slug: (50, "Visst inslag"),
     }
 
 
-# Seven traits, one person (hand-worked per trait):
-#   styrning     5, 4, rev 2 → 5, 4, 4 → 13/3 → 83.33 → 83 ±10.583 → 72–94   Syns tydligt
-#   kultur       3, 3, rev 3 → 3, 3, 3 → 50 → 39–61                          Syns delvis
-#   fiende       1, rev 5 → 1, 1 → 0 ±12.5 → 0–13                            Syns lite
-#   tavling      "Kan inte bedöma", 4, rev 1 → 4, 5 → 87.5 → 88 → 75–100     Syns tydligt
-#   ansvar       4 only → one answer, no value
-#   mojligheter  2, rev 4 → 2, 2 → 25 → 12–38                                Syns lite
-#   gruppanda    4, rev 3 → 4, 3 → 62.5 → 63 → 50–75                         Syns delvis
-ORGANISATION = {
-    **numbered("topp-styrning", 5, 4, 2),
-    **numbered("topp-kultur", 3, 3, 3),
-    **numbered("topp-fiende", 1, 5),
-    **numbered("topp-tavling", "ej-aktuellt", 4, 1),
-    **numbered("topp-ansvar", 4),
-    **numbered("topp-mojligheter", 2, 4),
-    **numbered("topp-gruppanda", 4, 3),
-}
+def organisation(site: SiteContent) -> dict[str, Any]:
+    """One person's answers on the seven traits (hand-worked per trait):
+
+    styrning     every answer counts 5                         → 100  Syns tydligt
+    kultur       every answer 3                                → 50   Syns delvis
+    fiende       every answer counts 1                         → 0    Syns lite
+    tavling      first "Kan inte bedöma", the others count 4   → 75   Syns tydligt
+    ansvar       only the first statement answered             → no value (1 < 2)
+    mojligheter  every answer counts 2                         → 25   Syns lite
+    gruppanda    every answer counts 3                         → 50   Syns delvis
+    """
+    by = traits(site)
+    first_tavling = by["tavling"].statements[0].id
+    return {
+        **counting(by["styrning"], 5),
+        **counting(by["kultur"], 3),
+        **counting(by["fiende"], 1),
+        **counting(by["tavling"], 4),
+        first_tavling: "ej-aktuellt",
+        by["ansvar"].statements[0].id: 4,
+        **counting(by["mojligheter"], 2),
+        **counting(by["gruppanda"], 3),
+    }
 
 
 def test_seven_traits_by_hand(site: SiteContent) -> None:
-    result = score(site, TRAITS, ORGANISATION)
-    assert rows(result) == {
-        "stark-styrning-frihet-inom-ramar": (83, 72, 94, "Syns tydligt"),
-        "padrivande-kultur-med-tydliga-krav": (50, 39, 61, "Syns delvis"),
-        "en-konkurrent-att-mata-sig-mot": (0, 0, 13, "Syns lite"),
-        "tavling-och-hjalp-pa-samma-gang": (88, 75, 100, "Syns tydligt"),
-        "eget-ansvar-for-att-leverera": (None, None, None, None),
-        "blicken-pa-mojligheterna": (25, 12, 38, "Syns lite"),
-        "stark-framatanda-i-gruppen": (63, 50, 75, "Syns delvis"),
+    by = traits(site)
+    values = organisation(site)
+    result = score(site, TRAITS, values)
+    assert grades(result) == {
+        by["styrning"].slug: (100, "Syns tydligt"),
+        by["kultur"].slug: (50, "Syns delvis"),
+        by["fiende"].slug: (0, "Syns lite"),
+        by["tavling"].slug: (75, "Syns tydligt"),
+        by["ansvar"].slug: (None, None),
+        by["mojligheter"].slug: (25, "Syns lite"),
+        by["gruppanda"].slug: (50, "Syns delvis"),
     }
+    answered = sum(isinstance(v, int) for v in values.values())
+    total = len(the_check(site, TRAITS).statements)
     assert result["summary"][0] == (
-        "Du har svarat på 15 av 18 påståenden och valt ”Kan inte bedöma” för 1; "
+        f"Du har svarat på {answered} av {total} påståenden och valt ”Kan inte bedöma” för 1; "
         "6 av 7 skalor har fått ett värde."
     )
-    assert result["summary"][1].startswith("Enligt din skattning av organisationen: Stark styrning")
+    opening, grades_in_order = result["summary"][1].split(": ", 1)
+    assert opening.startswith("Enligt din skattning av ")  # the organisation, not "du"
+    assert grades_in_order.startswith(f"{by['styrning'].title} – syns tydligt")
     assert result["quality"] == []
     assert result["check"]["audience"] == "organisation"
     assert result["check"]["source"].startswith("Martin, S. (2018). Sales Strategy Playbook")
 
 
-def person(value: int, label: str) -> tuple[str, str]:
-    """Answers every statement of two traits so that each counts `value` (reverse: 6 − v)."""
-    values = {
-        **numbered("topp-styrning", value, value, 6 - value),
-        **numbered("topp-fiende", 3, 3),
-    }
-    return f"{label}.json", answers(TRAITS, values, label)
+LEARNER = learner(content())
+ORGANISATION = organisation(content())
+
+
+def evened(scale: CheckScale) -> dict[str, int]:
+    """Answers to every statement of `scale` whose counts average 3 (so it scores 50) but are
+    not all equal: the first counts 2, the second 4, the rest 3 (reverse: 6 − v)."""
+    counts = [2, 4] + [3] * (len(scale.statements) - 2)
+    return {s.id: 6 - c if s.reverse else c for s, c in zip(scale.statements, counts, strict=True)}
+
+
+def person(value: int, label: str, site: SiteContent | None = None) -> tuple[str, str]:
+    """Answers every statement: styrning so that each counts `value` (reverse: 6 − v),
+    fiende so that each counts 3, every other trait `evened` (50). Nothing is left
+    unanswered and the answers vary, so no file is kept out of the team's numbers."""
+    by = traits(site or content())
+    values = {name: evened(scale) for name, scale in by.items()}
+    values["styrning"] = counting(by["styrning"], value)
+    values["fiende"] = counting(by["fiende"], 3)
+    merged = {key: answer for part in values.values() for key, answer in part.items()}
+    return f"{label}.json", answers(TRAITS, merged, label)
 
 
 def test_team_of_five_on_the_seven_traits(site: SiteContent) -> None:
     # Styrning counts 1..5 for the five → 0, 25, 50, 75, 100: median 50, lowest 0, highest
-    # 100. Fiende 3, 3 for everyone → 50 each: median 50, spread 50–50. The other traits
-    # have no answers: no value for anyone. A competency file is refused by name.
-    files = [person(v, label) for v, label in zip(range(1, 6), "ABCDE", strict=True)]
-    files.append(("kompetenser.json", answers(None, {"prospektering-1": 3}, "F")))
+    # 100; with 5 people the median's interval is lowest–highest, 1 − 2/32 = 93 %.
+    # Fiende counts 3 for everyone → 50 each: median 50, spread 50–50. The other traits are
+    # evened: 50 for everyone. A competency file is refused by name.
+    by = traits(site)
+    files = [person(v, label, site) for v, label in zip(range(1, 6), "ABCDE", strict=True)]
+    files.append(("kompetenser.json", answers(None, {"prospektering-2": 3}, "F")))
     text = team_json(
         definition_text(site, TRAITS),
         json.dumps([{"name": n, "text": t} for n, t in files]),
@@ -176,12 +248,20 @@ def test_team_of_five_on_the_seven_traits(site: SiteContent) -> None:
     )
     view = json.loads(text)
     aggregate = {row["slug"]: row for row in view["aggregate"]["competencies"]}
-    styrning = aggregate["stark-styrning-frihet-inom-ramar"]
+    styrning = aggregate[by["styrning"].slug]
     assert (styrning["median"], styrning["lowest"], styrning["highest"]) == (50, 0, 100)
-    assert sorted(styrning["scores"]) == [0, 25, 50, 75, 100]
-    fiende = aggregate["en-konkurrent-att-mata-sig-mot"]
+    assert (styrning["median_low"], styrning["median_high"], styrning["median_coverage"]) == (
+        0,
+        100,
+        93,
+    )
+    assert "scores" not in styrning  # about the organisation: no value per person, no dots
+    assert (view["people"], view["pairs"], view["per_person"]) == ([], [], False)
+    assert view["respondents"] == 5
+    fiende = aggregate[by["fiende"].slug]
     assert (fiende["median"], fiende["lowest"], fiende["highest"]) == (50, 50, 50)
-    assert aggregate["eget-ansvar-for-att-leverera"]["scored"] == 0
+    ansvar = aggregate[by["ansvar"].slug]
+    assert (ansvar["scored"], ansvar["median"], ansvar["highest"]) == (5, 50, 50)
     assert view["aggregate"]["people"] == 5
     assert view["check"]["slug"] == TRAITS
     refused = view["files"][-1]
@@ -190,8 +270,63 @@ def test_team_of_five_on_the_seven_traits(site: SiteContent) -> None:
         "Filen innehåller svar på kompetensskattningen, inte på Sju kännetecken på "
         "topporganisationer. Öppna den på sidan Självskattning."
     )
-    assert "de svarandes skattningar" in view["summary"][-1]
-    assert "±13" in view["summary"][-1]  # two statements: ±12.5, shown rounded
+    assert view["summary"][-1] == ("Enligt de svarandes skattningar är medianen 50 i alla skalor.")
+
+
+def organisation_view(site: SiteContent, files: list[tuple[str, str]]) -> dict[str, Any]:
+    payload = json.dumps([{"name": n, "text": t} for n, t in files])
+    return json.loads(team_json(definition_text(site, TRAITS), payload, None, None))
+
+
+def test_the_organisation_check_shows_no_value_per_person(site: SiteContent) -> None:
+    """Its page promises answers only together, from 3 people: no people, no pairs, no dots,
+    and the CSV holds the aggregates (the five of the test above), never a person's row."""
+    files = [person(v, label, site) for v, label in zip(range(1, 6), "ABCDE", strict=True)]
+    view = organisation_view(site, files)
+    assert (view["people"], view["pairs"], view["respondents"]) == ([], [], 5)
+    assert all("scores" not in row for row in view["aggregate"]["competencies"])
+    slugs = [c["slug"] for c in view["competencies"]]
+    styrning = slugs.index(traits(site)["styrning"].slug)
+
+    def row(name: str, values: dict[int, int]) -> str:
+        return ",".join([name, *(str(values.get(i, "")) for i in range(len(slugs)))])
+
+    others = dict.fromkeys(range(len(slugs)), 50)  # every other trait evened: 50
+    assert view["csv"].split("\r\n") == [
+        ",".join(["mått", *slugs]),
+        row("lägst", others | {styrning: 0}),
+        row("median", others),
+        row("högst", others | {styrning: 100}),
+        row("antal", dict.fromkeys(range(len(slugs)), 5)),
+        "",
+    ]
+    assert view["summary"][:2] == [
+        "5 filer lästes: 5 personers svar om organisationen.",
+        "Svaren om organisationen visas bara sammanställda, aldrig per person: inga enskilda "
+        "värden, varken i tabellen, i CSV-filen eller i spridningen.",
+    ]
+    text = json.dumps(view)
+    for label in "ABCDE":  # a label is only on its file's line, never with a value
+        assert text.count(f'"label": "{label}"') == 1
+
+
+def test_the_organisation_check_with_two_people_shows_nothing_but_the_count(
+    site: SiteContent,
+) -> None:
+    view = organisation_view(site, [person(1, "A", site), person(5, "B", site)])
+    assert (view["aggregate"], view["people"], view["respondents"]) == (None, [], 2)
+    assert view["csv"] == "mått," + ",".join(c["slug"] for c in view["competencies"]) + "\r\n"
+    assert view["summary"][0] == "2 filer lästes: 2 personers svar om organisationen."
+    assert "visas först från 3 personer" in view["summary"][2]
+
+
+def test_a_managers_rating_has_no_place_in_the_organisation_check(site: SiteContent) -> None:
+    data = json.loads(person(3, "A", site)[1]) | {"rater": "manager"}
+    view = organisation_view(site, [("chef.json", json.dumps(data))])
+    assert view["files"][0]["error"] == (
+        "Det här är en chefs skattning av en säljare; ett självtest om organisationen "
+        "sammanställer bara var och ens egna svar."
+    )
 
 
 def test_answers_of_another_check_are_refused(site: SiteContent) -> None:
@@ -203,8 +338,9 @@ def test_answers_of_another_check_are_refused(site: SiteContent) -> None:
         'Filen innehåller svar på självskattningen "larande-eller-bara-resultat", inte på '
         "kompetensskattningen. Öppna den på den självskattningens egen sida."
     )
+    first = the_check(site, ACHIEVEMENT).statements[0].id
     with pytest.raises(ScoringError, match="inte på Lärande eller bara resultat"):
-        score_json(definition_text(site, ACHIEVEMENT), answers(None, {"ao-larande-1": 3}), None)
+        score_json(definition_text(site, ACHIEVEMENT), answers(None, {first: 3}), None)
 
 
 def test_every_statement_is_grounded_in_its_article(site: SiteContent) -> None:

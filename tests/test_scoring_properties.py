@@ -79,7 +79,8 @@ def test_any_text_as_definition_raises_scoring_error(text: str) -> None:
 @given(valid_answers)
 def test_valid_answers_always_give_scores_in_range(data: dict[str, Any]) -> None:
     result = score(DEFINITION, data)
-    entries = [e for key in ("competencies", "strengths", "development") for e in result[key]]
+    keys = ("competencies", "strengths", "development", "reflect")
+    entries = [e for key in keys for e in result[key]]
     for entry in entries:
         low, value, high = entry["low"], entry["score"], entry["high"]
         assert (low is None) == (value is None) == (high is None)
@@ -95,6 +96,30 @@ def test_valid_answers_always_give_scores_in_range(data: dict[str, Any]) -> None
             assert target["gap"] is None or -100 <= target["gap"] <= 100
             assert target["status"] in (None, "under", "at", "over")
     assert json.loads(score_json(DEFINITION_TEXT, json.dumps(data))) == result
+
+
+@settings(max_examples=300, deadline=None)
+@given(valid_answers)
+def test_every_claim_agrees_with_the_numbers_shown(data: dict[str, Any]) -> None:
+    result = score(DEFINITION, data)
+    withheld = bool(result["claims"]["withheld"])
+    claimed = result["strengths"] + result["development"] + result["reflect"]
+    assert not (withheld and claimed)  # an answer pattern withholds every claim
+    for entry in result["strengths"]:
+        assert entry["difference"] > entry["threshold"]
+    if result["development_basis"] == "profile":
+        for entry in result["development"]:
+            assert -entry["difference"] > entry["threshold"]
+    if result["reflect"]:  # only when nothing is named
+        assert result["strengths"] == result["development"] == []
+    for target in (result["role"] or {"targets": []})["targets"]:
+        if withheld or target["score"] is None:
+            assert (target["status"], target["role_low"], target["role_high"]) == (None,) * 3
+            continue
+        low, high, level = target["role_low"], target["role_high"], target["target"]
+        assert low <= target["low"] and target["high"] <= high  # it always holds the range
+        expected = "under" if level > high else "over" if level < low else "at"
+        assert target["status"] == expected
 
 
 DEFINITION_DICT = json.loads(DEFINITION_TEXT)

@@ -166,7 +166,8 @@ def test_pyodide_matches_cpython(pyodide_run: dict[str, Any]) -> None:
 
 
 def test_pyodide_gives_the_hand_worked_results(pyodide_run: dict[str, Any]) -> None:
-    """The numbers of tests/test_scoring_rules.py and test_scoring_quality.py, in Pyodide."""
+    """The numbers of test_scoring_rules.py, test_scoring_claims.py and
+    test_scoring_quality.py (worked out there by hand), in Pyodide."""
     results = {
         case["name"]: json.loads(result["ok"])
         for case, result in zip(load_cases(), pyodide_run["results"], strict=True)
@@ -174,39 +175,70 @@ def test_pyodide_gives_the_hand_worked_results(pyodide_run: dict[str, Any]) -> N
     }
     scenario = results["scenario med roll (test_scoring_rules)"]
     shown = {e["slug"]: (e["score"], e["low"], e["high"]) for e in scenario["competencies"]}
-    assert shown["prospektering"] == (83, 72, 94)  # 83.33 ± 10.58
-    assert shown["behovsanalys"] == (50, 40, 60)  # 50 ± 9.71
-    assert shown["avslut"] == (63, 50, 75)  # 62.5 ± 12.5
-    assert [(t["slug"], t["status"]) for t in scenario["role"]["targets"]] == [
-        ("behovsanalys", "under"), ("avslut", "under"), ("prospektering", "at"),
-        ("forhandling", None)]  # fmt: skip
-    profile = results["scenario utan roll: styrka och utvecklingsområde mot medianen"]
-    assert [e["slug"] for e in profile["strengths"]] == ["prospektering"]
-    assert [e["slug"] for e in profile["development"]] == ["behovsanalys"]
+    assert shown["prospektering"] == (83, 63, 100)  # 83.33 ± 19.863
+    assert shown["behovsanalys"] == (50, 32, 68)  # 50 ± 17.202
+    assert shown["avslut"] == (63, 38, 87)  # 62.5 ± 24.328
+    assert [(t["slug"], t["status"], t["role_low"], t["role_high"])
+            for t in scenario["role"]["targets"]] == [
+        ("behovsanalys", "at", 27, 73), ("avslut", "at", 31, 94), ("prospektering", "at", 57, 100),
+        ("forhandling", None, None, None)]  # fmt: skip
+    profile = results["scenario utan roll: inget utpekat, de lägsta att fundera på"]
+    assert (profile["strengths"], profile["development"]) == ([], [])
+    assert [e["slug"] for e in profile["reflect"]] == ["behovsanalys", "avslut", "prospektering"]
+    spread = results["platt profil med spridning: inget utpekat, de tre lägsta"]
+    assert [e["slug"] for e in spread["reflect"]] == ["avslut", "uppfoljning", "forhandling"]
     flat = results["platt profil: inga styrkor, inga utvecklingsområden"]
     assert (flat["strengths"], flat["development"], flat["quality"]) == ([], [], [])
+    assert flat["reflect"] == []  # all equal at 75: none is lowest
+    claims = {name: [(e["slug"], e["difference"], e["reference"], e["threshold"])
+                     for e in results[name][key]] for name, key in (
+        ("en stor brist: utvecklingsområde", "development"),
+        ("styrka just över gränsen", "strengths"),
+        ("utvecklingsområde just över gränsen", "development"))}  # fmt: skip
+    assert claims == {
+        "en stor brist: utvecklingsområde": [("prospektering", -57, 57, 33)],
+        "styrka just över gränsen": [("prospektering", 34, 49, 33)],
+        "utvecklingsområde just över gränsen": [("prospektering", -34, 51, 33)],
+    }
+    roles = {name: [t["status"] for t in results[name]["role"]["targets"]] for name in (
+        "exakt på rollens mål", "samma svar överallt med roll: inga lägen mot rollen",
+        "80 (69–91) mot målet 91")}  # fmt: skip
+    assert roles == {
+        "exakt på rollens mål": ["at"] * 4,
+        "samma svar överallt med roll: inga lägen mot rollen": [None] * 4,
+        "80 (69–91) mot målet 91": ["at"],  # the interval for one target is the range: 69–91
+    }
+    tied = results["lika stora brister mot rollen"]["development"]
+    assert [e["slug"] for e in tied] == ["prospektering", "behovsanalys", "forhandling", "avslut"]
+    stages = results["försäljningens delar"]["groups"]
+    keys = ("score", "low", "high", "direction", "difference", "threshold")
+    assert [tuple(g[key] for key in keys) for g in stages] == [
+        (63, 51, 74, "high", 30, 26), (32, 19, 46, "low", -30, 26)]  # fmt: skip
     edges = {e["slug"]: (e["low"], e["high"]) for e in results["intervall vid 0 och 100"][
         "competencies"]}  # fmt: skip
-    assert (edges["prospektering"], edges["uppfoljning"]) == ((0, 11), (90, 100))
+    assert (edges["prospektering"], edges["uppfoljning"]) == ((0, 20), (82, 100))
     codes = {name: [n["code"] for n in results[name]["quality"]] for name in (
         "samma svar överallt: en anteckning", "instämmer i motsatser",
-        "för bra för att vara sant")}  # fmt: skip
+        "för bra för att vara sant", "självtest med önskvärd ände: för bra")}  # fmt: skip
     assert codes == {
         "samma svar överallt: en anteckning": ["straight-line"],
         "instämmer i motsatser": ["acquiescence"],
         "för bra för att vara sant": ["too-good"],
+        "självtest med önskvärd ände: för bra": ["too-good"],
     }
 
 
 def test_pyodide_gives_the_hand_worked_team(pyodide_run: dict[str, Any]) -> None:
     """The team numbers of tests/test_scoring_team.py, in Pyodide, with a JS progress callback."""
     result = pyodide_run["results"][0]
-    assert result["progress"] == [[n, 6] for n in range(1, 7)]
+    assert result["progress"] == [[n, 6] for n in range(7)]  # 0: before the first file
     view = json.loads(result["ok"])
     rows = {r["slug"]: r for r in view["aggregate"]["competencies"]}
-    assert (rows["prospektering"]["median"], rows["prospektering"]["median_gap"]) == (62.5, 22.5)
-    assert rows["prospektering"]["counts"] == {"under": 2, "at": 1, "over": 1}
-    assert view["aggregate"]["priorities"] == ["prospektering", "behovsanalys", "avslut"]
+    # D (7 of 17 unanswered) is kept out: prospektering 100, 75, 25 → median 75, gaps
+    # −15, 10, 60 → median gap 10; one clearly under; 3 people can name no priority
+    assert (rows["prospektering"]["median"], rows["prospektering"]["median_gap"]) == (75, 10)
+    assert rows["prospektering"]["counts"] == {"under": 1, "at": 2, "over": 0}
+    assert (view["aggregate"]["priorities"], view["set_aside"]) == ([], ["D"])
     assert view["csv"].splitlines()[1:3] == ["AB,100,50,75,25,", "Person 1,75,75,50,50,"]
     pair = {c["slug"]: c for c in view["pairs"][0]["competencies"]}
     assert (pair["prospektering"]["difference"], pair["prospektering"]["flagged"]) == (-2.0, True)
@@ -224,12 +256,23 @@ def test_pyodide_gives_the_hand_worked_checks(pyodide_run: dict[str, Any]) -> No
         rows = json.loads(results[name]["ok"])["competencies"]
         return {r["slug"]: (r["score"], r["low"], r["high"]) for r in rows}
 
-    assert shown("självtest: lärande") == {
-        "larande-och-arbetssatt": (75, 66, 84), "siffrorna-ensamma": (25, 16, 34)}  # fmt: skip
-    traits = shown("självtest: sju kännetecken")
-    assert traits["stark-styrning-frihet-inom-ramar"] == (83, 72, 94)
-    assert traits["tavling-och-hjalp-pa-samma-gang"] == (88, 75, 100)
-    assert traits["eget-ansvar-for-att-leverera"] == (None, None, None)
+    from tests.test_scoring_checks import ACHIEVEMENT, content, the_check, traits
+
+    site = content()
+    learning, numbers = (scale.slug for scale in the_check(site, ACHIEVEMENT).scales)
+    by = {name: scale.slug for name, scale in traits(site).items()}
+
+    def scores(name: str) -> dict[str, Any]:
+        for low, value, high in ((r[1], r[0], r[2]) for r in shown(name).values() if r[0]):
+            assert low <= value <= high  # each range holds its score
+        return {slug: row[0] for slug, row in shown(name).items()}
+
+    # as test_scoring_checks.py works them out by hand
+    assert scores("självtest: lärande") == {learning: 75, numbers: 25}
+    organisation = scores("självtest: sju kännetecken")
+    assert {name: organisation[slug] for name, slug in by.items()} == {
+        "styrning": 100, "kultur": 50, "fiende": 0, "tavling": 75, "ansvar": None,
+        "mojligheter": 25, "gruppanda": 50}  # fmt: skip
     assert "inte på Lärande eller bara resultat?" in results["självtest: svar på ett annat test"][
         "error"]  # fmt: skip
     team = json.loads(results["självtest: fem om organisationen"]["ok"])

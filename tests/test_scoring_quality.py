@@ -3,9 +3,13 @@
 Fixture: 17 statements, 6 of them reverse (prospektering-2, behovsanalys-3, forhandling-2,
 avslut-3, uppfoljning-2, uppfoljning-4). Rules: patterns from 10 answers; straight-lining
 from 90 % one value; agreeing means 4 or 5; acquiescence from 75 % of the statements and
-75 % of the reverse ones; too good from 95 of 100; unanswered over 25 %.
+75 % of the reverse ones; too good from 95 of 100 towards what is desirable (every
+competency upwards; a check's scale only towards the end it declares desirable, a profile
+scale never); unanswered over 25 %. Straight-lining and acquiescence also withhold every
+claim (test_scoring_claims.py).
 """
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -17,9 +21,33 @@ DEFINITION = json.loads(FIXTURE.read_text(encoding="utf-8"))
 ITEMS = [item for c in DEFINITION["competencies"] for item in c["items"]]
 
 
-def notes(values: dict[str, Any]) -> list[dict[str, str]]:
-    data = {"format": "saljkompetens-svar", "version": 1, "answers": values}
-    return score(DEFINITION, data)["quality"]
+def notes(values: dict[str, Any], definition: dict[str, Any] = DEFINITION) -> list[dict[str, str]]:
+    data: dict[str, Any] = {"format": "saljkompetens-svar", "version": 1, "answers": values}
+    if definition.get("check"):
+        data["check"] = definition["check"]["slug"]
+    return score(definition, data)["quality"]
+
+
+def too_good(who: str) -> str:
+    return (
+        "Dina svar ger tillsammans 100 av 100 mot det som eftersträvas: nästan allt på bästa "
+        "nivån. Det är ovanligt att stämma så väl in på allt; fundera på var "
+        f"{who} faktiskt har mest kvar att utveckla."
+    )
+
+
+def check(audience: str = "self", **desirable: str) -> dict[str, Any]:
+    """The fixture as a check (its competencies are the scales) answered by `audience`;
+    `desirable` gives a scale's goal ("high" or "low"), the others have none (a profile)."""
+    data = copy.deepcopy(DEFINITION)
+    data["check"] = {"slug": "test", "title": "Test", "url": "sjalvskattning/test/",
+                     "audience": audience, "articles": [], "source": "",
+                     "not_applicable": "Vet inte"}  # fmt: skip
+    data["roles"] = []
+    for scale in data["competencies"]:
+        if scale["slug"] in desirable:
+            scale["desirable"] = desirable[scale["slug"]]
+    return data
 
 
 def test_the_same_answer_everywhere_gives_one_note_not_one_per_competency() -> None:
@@ -30,8 +58,8 @@ def test_the_same_answer_everywhere_gives_one_note_not_one_per_competency() -> N
         {
             "code": "straight-line",
             "message": "Du har gett samma svar (5, ”Stämmer helt”) på 17 av 17 påståenden. Då "
-            "säger resultatet lite om skillnaderna mellan dina kompetenser. Läs påståendena "
-            "igen och fundera på vilka som stämmer bäst och sämst.",
+            "säger resultatet lite om skillnaderna mellan dina kompetenser, och inga skillnader "
+            "pekas ut. Läs påståendena igen och fundera på vilka som stämmer bäst och sämst.",
         }
     ]
 
@@ -53,8 +81,8 @@ def test_agreeing_with_statements_and_their_opposites() -> None:
         {
             "code": "acquiescence",
             "message": "Du instämmer i 100 % av påståendena och i 100 % av dem som säger "
-            "motsatsen. Det kan vara ett sätt att svara snarare än en bild av hur du arbetar; "
-            "läs de omvända påståendena igen.",
+            "motsatsen. Det kan vara ett sätt att svara snarare än en bild av hur du arbetar, "
+            "så inga skillnader pekas ut; läs de omvända påståendena igen.",
         }
     ]
 
@@ -73,9 +101,7 @@ def test_too_good_to_be_true() -> None:
     assert notes(values) == [
         {
             "code": "too-good",
-            "message": "Dina svar ger tillsammans 100 av 100: nästan allt på högsta nivån. Det "
-            "är ovanligt att stämma så väl in på allt; fundera på var du faktiskt har mest "
-            "kvar att utveckla.",
+            "message": too_good("du"),
         }
     ]
 
@@ -118,3 +144,61 @@ def test_a_quarter_unanswered_is_fine() -> None:
     # 13 of 17 answered: 4 missing = 23.5 % ≤ 25 %.
     values = {i["id"]: (k % 5) + 1 for k, i in enumerate(ITEMS[:13])}
     assert notes(values) == []
+
+
+# prospektering towards its high end: 5, reverse 1, 5 → all count 5 towards "high".
+# behovsanalys towards its low end: 1, 1, reverse 5, 1 → towards "low" a normal answer v counts
+# 6 − v and a reverse one v: 5, 5, 5, 5. The rest 3 everywhere (10 of 17 one value, 59 %).
+TOWARDS_GOALS = {"prospektering-1": 5, "prospektering-2": 1, "prospektering-3": 5,
+                 "behovsanalys-1": 1, "behovsanalys-2": 1, "behovsanalys-3": 5,
+                 "behovsanalys-4": 1} | {i["id"]: 3 for i in ITEMS[7:]}  # fmt: skip
+
+
+def test_too_good_counts_a_check_scale_towards_its_desirable_end() -> None:
+    # Only the two scales with a goal count: 7 answers, all 5 towards it → 100 ≥ 95.
+    data = check(prospektering="high", behovsanalys="low")
+    assert notes(TOWARDS_GOALS, data) == [{"code": "too-good", "message": too_good("du")}]
+
+
+def test_the_top_of_a_scale_whose_goal_is_low_is_not_too_good() -> None:
+    # behovsanalys at its high end: 5, 5, reverse 1, 5 → towards "low" 1, 1, 1, 1. With
+    # prospektering's three 5: (3 · 5 + 4 · 1) / 7 = 19/7 → (19/7 − 1) · 25 = 42.9 < 95.
+    values = TOWARDS_GOALS | {"behovsanalys-1": 5, "behovsanalys-2": 5, "behovsanalys-3": 1,
+                              "behovsanalys-4": 5}  # fmt: skip
+    assert notes(values, check(prospektering="high", behovsanalys="low")) == []
+
+
+def test_a_profile_check_has_no_too_good_end() -> None:
+    # Every answer at the high end (reverse ones at 1): 100 on the competency assessment, but
+    # a check whose scales declare no desirable end is a profile: no end is "too good".
+    values = {i["id"]: 1 if i["reverse"] else 5 for i in ITEMS}
+    assert [n["code"] for n in notes(values)] == ["too-good"]
+    assert notes(values, check()) == []
+
+
+def test_an_organisation_check_speaks_of_the_organisation() -> None:
+    everything_high = {
+        name: "high"
+        for name in ("prospektering", "behovsanalys", "forhandling", "avslut", "uppfoljning")
+    }
+    data = check("organisation", **everything_high)
+    values = {i["id"]: 1 if i["reverse"] else 5 for i in ITEMS}
+    assert notes(values, data) == [{"code": "too-good", "message": too_good("er organisation")}]
+    assert notes({i["id"]: 5 for i in ITEMS}, data)[0]["message"] == (
+        "Du har gett samma svar (5, ”Stämmer helt”) på 17 av 17 påståenden. Då säger "
+        "resultatet lite om skillnaderna mellan er organisations skalor, och inga skillnader "
+        "pekas ut. Läs påståendena igen och fundera på vilka som stämmer bäst och sämst."
+    )
+    agreeing = {i["id"]: 4 if i["reverse"] else 5 for i in ITEMS}
+    assert notes(agreeing, data)[0]["message"] == (
+        "Du instämmer i 100 % av påståendena och i 100 % av dem som säger motsatsen. Det kan "
+        "vara ett sätt att svara snarare än en bild av hur er organisation arbetar, så inga "
+        "skillnader pekas ut; läs de omvända påståendena igen."
+    )
+    # 12 answered and 5 "Vet inte" (the check's own name for the unscored answer): 5 of 17
+    # = 29.4 % > 25 %, said with the check's word for its parts.
+    values = {i["id"]: (k % 5) + 1 for k, i in enumerate(ITEMS[:12])}
+    values |= {i["id"]: "ej-aktuellt" for i in ITEMS[12:]}
+    assert notes(values, data) == [{"code": "unanswered", "message": "5 av 17 påståenden "
+        "saknar svar (varav 5 ”Vet inte”), 29 %. Skalor med få svar får ett brett intervall "
+        "eller inget värde alls."}]  # fmt: skip

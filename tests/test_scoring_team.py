@@ -4,7 +4,14 @@ Fixture (tests/fixtures/scoring/definition.json): scale 1..5, min_answers 2; pro
 (3 items, #2 reverse), behovsanalys (4, #3 reverse), forhandling (3, #2 reverse), avslut
 (3, #3 reverse), uppfoljning (4, #2 and #4 reverse). Role nykundsjagare targets
 prospektering 85, avslut 80, behovsanalys 70, forhandling 60. A reverse answer v counts
-6 − v; a score is (mean − 1) · 25. Tolerance: ±10.583 for 3 answers, ±9.712 for 4.
+6 − v; a score is (mean − 1) · 25.
+
+D answered 10 of 17 statements: more than 25 % unanswered, so D is shown but kept out of
+the team's numbers (and says so); the aggregates come from AB and the two unlabelled.
+
+With a role each person's interval for the role is score ± z_k · sem, z_k for the targets
+that person has a value in (all four for AB and the two: z_4 = Φ⁻¹(1 − 0.1/8) = 2.2414),
+sem(3) = 12.0761 → ± 27.07, sem(4) = 10.4583 → ± 23.44 (floor/ceil, within 0–100).
 
 Four sellers (their own ratings):
 
@@ -90,39 +97,88 @@ def test_people_are_shown_by_their_label_or_as_person_n() -> None:
 
 
 def test_spread_per_competency() -> None:
-    rows = by_slug(team(definition(), FOUR)["aggregate"]["competencies"])
-    # prospektering 25, 50, 75, 100: median (50 + 75) / 2
+    result = team(definition(), FOUR)
+    rows = by_slug(result["aggregate"]["competencies"])
+    assert (result["aggregate"]["people"], result["set_aside"]) == (3, ["D"])
+    # prospektering 100, 75, 25 (D's 50 left out): median 75
     assert (rows["prospektering"]["lowest"], rows["prospektering"]["median"],
-            rows["prospektering"]["highest"]) == (25, 62.5, 100)  # fmt: skip
-    assert rows["prospektering"]["scores"] == [25, 50, 75, 100]
-    # behovsanalys: D answered one statement, so three values 25, 50, 75
+            rows["prospektering"]["highest"]) == (25, 75, 100)  # fmt: skip
+    assert rows["prospektering"]["scores"] == [25, 75, 100]
+    # With 3 people the median's interval is lowest–highest: 1 − 2 · (1/2)³ = 75 %.
+    assert (rows["prospektering"]["median_low"], rows["prospektering"]["median_high"],
+            rows["prospektering"]["median_coverage"]) == (25, 100, 75)  # fmt: skip
     assert rows["behovsanalys"]["scores"] == [25, 50, 75]
-    assert (rows["behovsanalys"]["median"], rows["behovsanalys"]["unscored"]) == (50, 1)
-    assert rows["forhandling"]["median"] == 75  # 50, 75, 75, 100
-    assert rows["avslut"]["median"] == 62.5  # 25, 50, 75, 100
+    assert (rows["behovsanalys"]["median"], rows["behovsanalys"]["unscored"]) == (50, 0)
+    assert rows["forhandling"]["median"] == 75  # 75, 50, 100
+    assert rows["avslut"]["median"] == 50  # 25, 50, 75
     assert (rows["uppfoljning"]["scored"], rows["uppfoljning"]["median"]) == (1, 50)
+    assert result["summary"][1].startswith("1 fil räknas inte in i teamets siffror")
+    # The medians 50–75 all have intervals that overlap: none is named highest or lowest.
+    assert result["summary"][2] == (
+        "Enligt teamets egna skattningar ligger medianerna mellan 50 och 75. Ingen median "
+        "skiljer sig säkert från de andra med så här få personer: intervallen runt medianerna "
+        "överlappar."
+    )
+
+
+def test_identical_files_rank_nothing() -> None:
+    # Three people with B's answers (different labels, so three files): every competency's
+    # median equals B's value, the intervals are single points; behovsanalys and prospektering
+    # 75 vs forhandling and avslut 50 do not overlap, so highest and lowest are named, ties
+    # together; if every median were equal, no competency would be named at all.
+    files = [(f"{n}.json", file(B, n)) for n in ("X", "Y", "Z")]
+    sentence = team(definition(), files)["summary"][-1]
+    assert sentence == (
+        "Enligt teamets egna skattningar ligger medianerna mellan 50 och 75. Högst i "
+        "Prospektering och Behovsanalys och lägst i Förhandling och Avslut: deras intervall "
+        "(minst 75 %) överlappar inte."
+    )
+    even = {**items("prospektering", 3, 3, 3), **items("behovsanalys", 3, 3, 3, 3),
+            **items("forhandling", 3, 3, 3), **items("avslut", 3, 3, 3),
+            **items("uppfoljning", 2, 4, 4, 2)}  # fmt: skip  # all 50, not straight-lined
+    same = team(definition(), [(f"{n}.json", file(even, n)) for n in ("X", "Y", "Z")])
+    assert (
+        same["summary"][-1] == "Enligt teamets egna skattningar är medianen 50 i alla kompetenser."
+    )
 
 
 def test_role_counts_and_priorities() -> None:
     result = team(definition(), FOUR, role="nykundsjagare")
     rows = by_slug(result["aggregate"]["competencies"])
-    # prospektering 85: 100 over (15 > 10.58), 75 at (10), 25 and 50 under
-    assert rows["prospektering"]["counts"] == {"under": 2, "at": 1, "over": 1}
-    assert rows["prospektering"]["median_gap"] == 22.5  # gaps −15, 10, 35, 60
-    # avslut 80: 25 and 50 under, 75 at (5), 100 over (20)
-    assert rows["avslut"]["counts"] == {"under": 2, "at": 1, "over": 1}
-    assert rows["avslut"]["median_gap"] == 17.5  # gaps −20, 5, 30, 55
-    # behovsanalys 70 (±9.71): 50 and 25 under, 75 at (−5); D has no value
-    assert rows["behovsanalys"]["counts"] == {"under": 2, "at": 1, "over": 0}
-    assert rows["behovsanalys"]["median_gap"] == 20  # gaps −5, 20, 45
-    # forhandling 60: 50 at (10 ≤ 10.58), 75, 100, 75 over
-    assert rows["forhandling"]["counts"] == {"under": 0, "at": 1, "over": 3}
+    # prospektering 85: AB 100 (72–100) at, B 75 (47–100) at, C 25 (0–53) under
+    assert rows["prospektering"]["counts"] == {"under": 1, "at": 2, "over": 0}
+    # avslut 80: AB 25 (0–53) under, B 50 (22–78) under, C 75 (47–100) at
+    assert rows["avslut"]["counts"] == {"under": 2, "at": 1, "over": 0}
+    # behovsanalys 70: AB 50 (26–74) at, B 75 (51–99) at, C 25 (1–49) under
+    assert rows["behovsanalys"]["counts"] == {"under": 1, "at": 2, "over": 0}
+    # forhandling 60: AB 75 (47–100) at, B 50 (22–78) at, C 100 (72–100) over
+    assert rows["forhandling"]["counts"] == {"under": 0, "at": 2, "over": 1}
     assert "counts" not in rows["uppfoljning"]  # no target
-    # most under first (2 each), then the largest median gap: 22.5, 20, 17.5
+    # A priority needs so many below the target that chance is under 0.1 / 4 targets: with
+    # 3 people even all three below happens with 1/8 > 0.025; it takes 6 (1/64).
+    assert result["aggregate"]["priorities"] == []
+    assert result["aggregate"]["priority_people"] == 6
+    assert result["summary"][2] == (
+        "Med 3 personer kan teamvyn inte peka ut några prioriteringar mot rollen Nykundsjägare "
+        "säkert; det kräver minst 6 personer med värden. Antalen under, på och över målet "
+        "visas per kompetens."
+    )
+
+
+def test_a_priority_is_named_when_chance_cannot_explain_it() -> None:
+    # Six people with C's answers (prospektering 25, behovsanalys 25, forhandling 100,
+    # avslut 75): all six below prospektering's 85, behovsanalys' 70 and avslut's 80, which
+    # six people on the target would show with 1/64 < 0.1/4. The bound is the highest score
+    # (k = 1: P(B ≤ 1) = 7/64 > 0.025): 25 under 85 and 70, 75 under 80. Surest first: the
+    # gap target − bound is 60, 45 and 5.
+    files = [(f"{n}.json", file(C, n)) for n in "UVWXYZ"]
+    result = team(definition(), files, role="nykundsjagare")
     assert result["aggregate"]["priorities"] == ["prospektering", "behovsanalys", "avslut"]
     assert result["summary"][1] == (
-        "Jämfört med rollen Nykundsjägare ligger flest under målet i Prospektering (2 av 4), "
-        "Behovsanalys (2 av 3) och Avslut (2 av 4); där finns teamets största utvecklingsbehov."
+        "Jämfört med rollen Nykundsjägare ligger teamet tydligt under målet i Prospektering "
+        "(6 av 6 under målet), Behovsanalys (6 av 6 under målet) och Avslut (6 av 6 under "
+        "målet): så många under målet att det inte är en slump. Där finns teamets största "
+        "utvecklingsbehov."
     )
 
 
@@ -227,8 +283,60 @@ def test_json_entry_point_and_progress() -> None:
         "nykundsjagare",
         lambda done, total: seen.append((done, total)),
     )
-    assert json.loads(text)["aggregate"]["priorities"] == ["prospektering", "behovsanalys",
-                                                           "avslut"]  # fmt: skip
-    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert json.loads(text)["aggregate"]["priorities"] == []  # 3 counted people: too few
+    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]  # 0: before the first file
     with pytest.raises(ScoringError):
         team_json(json.dumps(definition()), '{"name": "x"}')
+
+
+def test_labels_that_mix_scripts_or_look_alike_are_flagged_on_both() -> None:
+    """ "Аnna" with a Cyrillic А (U+0410) is a mix, and looks like the Latin "Anna": both
+    files and both people get a note; "ΑΒ" in Greek looks like "AB" (not a mix: one script);
+    a manager's "anna" is the same person as "Anna", but looks like "Аnna" as well."""
+    files = [
+        ("anna.json", file(A, "Anna")),
+        ("anna-kyrillisk.json", file(B, "\u0410nna")),
+        ("ab.json", file(C, "AB")),
+        ("ab-grekisk.json", file(D, "\u0391\u0392")),
+        ("chef-anna.json", file(MANAGER_AB, "anna", "manager")),
+    ]
+    result = team(definition(), files)
+    notes = {f["file"]: f["label_notes"] for f in result["files"]}
+    assert notes["anna-kyrillisk.json"] == [
+        {
+            "code": "mixed-scripts",
+            "message": 'Märkningen "\u0410nna" blandar latinska bokstäver med kyrilliska '
+            "(\u0410 U+0410), så den kan se ut som en annan märkning utan att vara det.",
+        },
+        {
+            "code": "lookalike",
+            "message": 'Märkningen "\u0410nna" ser likadan ut som "Anna" (anna.json) men är '
+            "skriven med andra tecken, så de räknas som två olika personer. Kontrollera att "
+            "det inte är samma person.",
+        },
+    ]
+    assert [n["code"] for n in notes["anna.json"]] == ["lookalike"]
+    assert '"\u0410nna" (anna-kyrillisk.json)' in notes["anna.json"][0]["message"]
+    assert [n["code"] for n in notes["ab-grekisk.json"]] == ["lookalike"]
+    assert [n["code"] for n in notes["ab.json"]] == ["lookalike"]
+    assert [n["code"] for n in notes["chef-anna.json"]] == ["lookalike"]
+    assert "(anna-kyrillisk.json)" in notes["chef-anna.json"][0]["message"]
+    people = {p["label"]: [n["code"] for n in p["label_notes"]] for p in result["people"]}
+    assert people == {
+        "Anna": ["lookalike"],
+        "\u0410nna": ["mixed-scripts", "lookalike"],
+        "AB": ["lookalike"],
+        "\u0391\u0392": ["lookalike"],
+    }
+    assert result["pairs"][0]["self_file"] == "anna.json"  # paired by the label as matched
+
+
+def test_plain_labels_in_one_script_get_no_note() -> None:
+    """One script each (Japanese writes Han and Hiragana together); "Анна" in Cyrillic does
+    not look like any Latin label here; a manager's "ab" is the seller "AB"."""
+    files = [("a.json", file(A, "Åsa Öberg")), ("b.json", file(B, "Анна")),
+             ("c.json", file(C, "山田はな")), ("d.json", file(D, "AB")),
+             ("chef-ab.json", file(MANAGER_AB, "ab", "manager"))]  # fmt: skip
+    result = team(definition(), files)
+    assert [f["label_notes"] for f in result["files"]] == [[], [], [], [], []]
+    assert result["pairs"][0]["self_file"] == "d.json"

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import schema
-from .body import Page, check_body, line_of
+from .body import Page, Problem, check_body, line_of
 from .errors import ContentError, ContentErrors, in_order
 from .frontmatter import Document, ParseFailed, guess_title, read_document, read_yaml
+from .markdown_limits import markdown_problems
 from .model import (
     ARTICLE_SECTION,
     CHECK_SECTION,
@@ -35,8 +36,11 @@ from .model import (
 )
 from .names import name_problem, skeleton
 from .slugs import slugify
+from .static_files import static_file_problems
 from .text_rules import (
     RESERVED_SLUGS,
+    absolute_message,
+    absolute_word,
     invisible,
     invisible_message,
     placeholder_message,
@@ -94,6 +98,7 @@ class _Loading:
         self.broken_titles: set[str] = set()
         self.broken_uses: set[str] = set()
         self.unreadable: set[str] = set()
+        self.retired: frozenset[str] = frozenset()  # assessment.yml's retired_ids
 
     def error(self, doc: Document, message: str, path: tuple[str | int, ...] = ()) -> None:
         self.errors.append(ContentError(doc.path, message, field_name(path), doc.line_of(path)))
@@ -105,6 +110,8 @@ class _Loading:
         for section, section_schema in SECTIONS.items():
             self.docs[section] = self._read_section(section, section_schema)
         settings_doc = self._read(self.root / SETTINGS_FILE, read_yaml, schema.SETTINGS)
+        if settings_doc is not None:
+            self.retired = frozenset(settings_doc.data.get("retired_ids", ()))
 
         competencies = self._build_all("competencies", self._competency)
         mindsets = self._build_all("mindsets", self._mindset)
@@ -118,6 +125,8 @@ class _Loading:
         if settings is not None and settings_doc is not None:
             self._check_min_answers(settings, settings_doc, competencies, checks)
         self._check_bodies([*competencies, *mindsets, *articles, *roles, *checks])
+        if self.docs_dir is not None:
+            self.errors.extend(static_file_problems(self.docs_dir))
         if self.errors or settings is None:
             raise ContentErrors(self.errors, self.warnings)
         return KnowledgeBase(
@@ -364,6 +373,12 @@ class _Loading:
                     "vad du gör, inte varför det är bra eller dåligt",
                     ("statements", index, "text"),
                 )
+            for key in ("text", "manager_text"):
+                word = absolute_word(getattr(statement, key))
+                if word:
+                    self.error(doc, absolute_message(word), ("statements", index, key))
+            if statement.id in self.retired:
+                self.error(doc, _retired_message(statement.id), ("statements", index, "id"))
         high_level = data.get("high_level")
         if high_level and flat_body and high_level not in flat_body:
             self.error(
@@ -465,6 +480,7 @@ class _Loading:
             quality=dict(data["quality"]),
             path=doc.path,
             limits=data["limits"],
+            retired_ids=tuple(data.get("retired_ids", ())),
         )
 
     def _check(self, doc: Document) -> Check:
@@ -476,6 +492,13 @@ class _Loading:
                 Statement(s["id"], s["text"], s["based_on"], s.get("reverse", False))
                 for s in raw["statements"]
             )
+            for item, statement in enumerate(statements):
+                where = ("scales", index, "statements", item)
+                word = absolute_word(statement.text)
+                if word:
+                    self.error(doc, absolute_message(word), (*where, "text"))
+                if statement.id in self.retired:
+                    self.error(doc, _retired_message(statement.id), (*where, "id"))
             if not any(s.reverse for s in statements):
                 self.error(
                     doc,
@@ -498,7 +521,14 @@ class _Loading:
                     ("scales", index, "title"),
                 )
             scales.append(
-                CheckScale(slug, raw["title"], raw["about"], tuple(raw["band_texts"]), statements)
+                CheckScale(
+                    slug,
+                    raw["title"],
+                    raw["about"],
+                    tuple(raw["band_texts"]),
+                    statements,
+                    desirable=raw.get("desirable"),
+                )
             )
         for problem in self._scale_problems(data["scale"]):
             self.error(doc, problem, ("scale",))
@@ -676,14 +706,19 @@ class _Loading:
                 )
 
     def _check_bodies(self, items: list[Competency | Mindset | Article | Role | Check]) -> None:
-        """Every body as published: no active content, links that MkDocs can resolve."""
+        """Every body as published: no active content, links that MkDocs can resolve.
+
+        A body that Python-Markdown cannot render in bounded time is refused before rendering.
+        """
         by_path = {doc.path: doc for docs in self.docs.values() for doc in docs}
         known = {item.src_uri for item in items} | self._docs_pages()
         for item in items:
             doc = by_path[item.path]
             seen: dict[str, int] = {}
-            for problem in check_body(item.body, Page(item.src_uri, known)):
+            heavy = [Problem(message, needle) for message, needle in markdown_problems(item.body)]
+            for problem in heavy or check_body(item.body, Page(item.src_uri, known)):
                 nth = seen[problem.needle] = seen.get(problem.needle, -1) + 1
+                nth = 0 if heavy else nth  # each needle of the pre-check names its own line
                 line = doc.body_line + line_of(item.body, problem.needle, nth)
                 self.errors.append(ContentError(doc.path, problem.message, "text", line))
 
@@ -715,6 +750,15 @@ _GIVEAWAY = re.compile(
 
 _FILLER = {"jag", "att", "och", "som", "i", "på", "en", "ett", "med", "för", "det", "den",
            "om", "till", "av", "mig", "min", "mitt", "mina", "är", "de", "när"}  # fmt: skip
+
+
+def _retired_message(statement_id: str) -> str:
+    """Why a statement may not use `statement_id`: it is in assessment.yml's retired_ids."""
+    return (
+        f'id "{statement_id}" står i retired_ids i {SETTINGS_FILE}: det har tillhört ett '
+        "påstående som tagits bort eller bytt betydelse, och sparade och exporterade svar kan "
+        "peka på det; ge påståendet ett nytt id som aldrig har använts"
+    )
 
 
 def _content_words(text: str) -> tuple[str, ...]:

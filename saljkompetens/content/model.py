@@ -204,6 +204,7 @@ class AssessmentSettings:
     quality: dict[str, float]
     path: Path
     limits: str = ""
+    retired_ids: tuple[str, ...] = ()  # ids of removed or changed statements, never reused
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ class CheckScale:
     about: str
     band_texts: tuple[str, ...]
     statements: tuple[Statement, ...]
+    desirable: str | None = None  # schema.DESIRABLE: "hög", "låg", or None for a profile scale
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,7 @@ def render(
     mindset_titles = [m.title for m in kb.mindsets]
     taken = {s.id for c in kb.competencies for s in c.statements}
     taken |= {s.id for c in kb.checks for s in c.statements}
+    taken |= set(kb.settings.retired_ids)  # never reused: stored answers point at them
     chosen_article = (
         _pick(article, [a.title for a in kb.articles], "okänd artikel", "--article")
         if spec.section == "checks"

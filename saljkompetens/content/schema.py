@@ -328,6 +328,15 @@ SETTINGS: Schema = {
             "description": "Vad en självskattning inte mäter; visas med varje resultat och i "
             "exporten.",
         },
+        "retired_ids": {
+            "type": "array",
+            "maxItems": 5000,
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": _ID_PATTERN, "maxLength": 60},
+            "description": "Id:n på påståenden (i kompetenser och självtest) som har tagits "
+            "bort eller bytt betydelse. Sparade och exporterade svar kan peka på dem, så inget "
+            "påstående får använda dem igen; kontrollen stoppar ett påstående med ett id härifrån.",
+        },
     },
 }
 
@@ -337,6 +346,9 @@ AUDIENCES = {"säljaren": "self", "organisationen": "organisation"}
 people about their own organisation."""
 NOT_APPLICABLE_LABELS = {"säljaren": "Ej aktuellt i min roll", "organisationen": "Kan inte bedöma"}
 """What the unscored answer is called on a check's form, by who answers it."""
+DESIRABLE = {"hög": "high", "låg": "low"}
+"""Which end of a check's scale its article treats as the goal (content word → scoring_py's
+word); a scale without `desirable` is a profile, where neither end is better."""
 
 _SCALE_STEPS: Schema = SETTINGS["properties"]["scale"]
 
@@ -380,6 +392,13 @@ CHECK_SCALE: Schema = {
             "items": {**_TEXT, "maxLength": 300},
             "description": "En text per nivå i `bands`, i samma ordning: vad nivån betyder för "
             "just den här skalan.",
+        },
+        "desirable": {
+            "type": "string",
+            "enum": list(DESIRABLE),
+            "description": "Vilken ände av skalan artikeln ser som målet: `hög` eller `låg`. "
+            "Utelämna fältet för en profilskala där ingen ände är bättre än den andra. "
+            "Rapportens anteckningar om svaren (t.ex. om allt ser för bra ut) utgår från det.",
         },
         "statements": {
             "type": "array",

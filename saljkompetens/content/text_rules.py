@@ -1,5 +1,6 @@
 """Rules for every text a content file holds, whatever its kind: no invisible characters,
-no placeholder left from a template, no slug the site already uses.
+no placeholder left from a template, no slug the site already uses; and for statements, no
+absolute words.
 
 Characters that break lines or reorder text (control characters, U+2028/2029, bidi
 controls) are refused for the whole file before YAML reads it (frontmatter.py), so that
@@ -23,6 +24,33 @@ PLACEHOLDER = re.compile(r"platshållare", re.IGNORECASE)
 RESERVED_SLUGS = frozenset({"index", "readme"})
 """Slugs no title may give: a section's own page (`index`, and `README`, which MkDocs also
 reads as one)."""
+
+
+ABSOLUTE = re.compile(
+    r"\b(?:varje|varenda|vartenda|var och en|vart och ett|aldrig|alltid|alla|allihop|allting"
+    r"|(?<!framför )allt(?! (?:mer|mindre|större|fler|färre|oftare|sämre|bättre)\b)"
+    r"|oavsett|ingen|inget|inga|ingenting|samtliga|ständigt|jämt|någonsin|enbart|endast"
+    r"|uteslutande|enda)\b",
+    re.IGNORECASE,
+)
+"""Absolute quantifiers, which sit badly with an agreement scale: who does something nearly
+every time cannot agree fully with "varje gång", and "aldrig" makes a double negative of a
+disagreement. ("Framför allt" and "allt mer" are not quantifiers.)"""
+
+
+def absolute_word(text: str) -> str | None:
+    """The first absolute quantifier in a statement's `text` (as written), or None."""
+    match = ABSOLUTE.search(text)
+    return match.group(0) if match else None
+
+
+def absolute_message(word: str) -> str:
+    """What to tell an editor about an absolute word in a statement."""
+    return (
+        f'"{word}" är ett absolut ord och passar dåligt med svarsskalan (den som gör det nästan '
+        'jämt vet inte vad hen ska svara); beskriv beteendet utan det, t.ex. "Jag avslutar '
+        'kundmöten med …" i stället för "Jag avslutar varje kundmöte med …"'
+    )
 
 
 def invisible(text: str) -> str | None:

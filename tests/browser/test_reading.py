@@ -119,11 +119,11 @@ def test_answers_given_on_a_competency_page_are_in_the_full_test_and_back(
     assert not any("pyodide" in url for url in requests)
     page.locator(f'#sk-check input[name="{normal["id"]}"][value="4"]').check()
     page.locator(f'#sk-check input[name="{reverse["id"]}"][value="2"]').check()
-    # both count 4: (4 − 1) × 25 = 75; two answers give a margin of ±12.5 (the larger of
-    # the resolution 25 / 2 and the standard error), rounded outwards: 62–88
+    # both count 4: (4 − 1) × 25 = 75; the 90 % range of two answers is
+    # ± 1.6449 · 25 · √0.7 / √2 = ± 24.33 → 50.67–99.33, rounded outwards: 50–100
     expect(result).to_have_attribute("data-score", "75", timeout=90_000)
-    expect(result).to_have_attribute("data-low", "62")
-    expect(result).to_have_attribute("data-high", "88")
+    expect(result).to_have_attribute("data-low", "50")
+    expect(result).to_have_attribute("data-high", "100")
     expect(result).to_contain_text("Enligt din skattning")
 
     page.goto(site_url + "sjalvskattning/")

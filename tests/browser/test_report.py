@@ -102,12 +102,70 @@ def test_a_flat_profile_names_no_strengths_or_development_areas(
     wait_report(page)
     expect(page.locator("#resultat [data-focus]")).to_have_count(0)
     expect(page.locator("#resultat .sk-summary")).to_contain_text(
-        "skiljer sig inga kompetenser tydligt från de andra"
+        "Ingen kompetens skiljer sig från de andra mer än vad mätningens felmarginal kan ge av "
+        "en slump."
     )
+    expect(page.locator("#resultat .sk-certainty")).to_contain_text("90 %-intervall")
+    expect(page.locator("#resultat .sk-reflect")).to_have_count(0)  # all equal: none is lowest
     scores = page.locator("#resultat li[data-score]").evaluate_all(
         "rows => rows.map(r => r.dataset.score)"
     )
     assert set(scores) == {"75"}
+
+
+def on_targets(definition: dict[str, Any], role: dict[str, Any]) -> dict[str, int]:
+    """Each competency answered as near its target as its statements allow: the keyed sum
+    round((target / 25 + 1) · n), spread as evenly as it goes (others as 75)."""
+    levels = {t["competency"]: t["level"] for t in role["targets"]}
+    values: dict[str, int] = {}
+    for competency in definition["competencies"]:
+        n = len(competency["items"])
+        total = round((levels.get(competency["slug"], 75) / 25 + 1) * n)
+        keyed = [total // n + (1 if k < total % n else 0) for k in range(n)]
+        for item, counts in zip(competency["items"], keyed, strict=True):
+            values[item["id"]] = 6 - counts if item["reverse"] else counts
+    return values
+
+
+def test_on_the_role_targets_nothing_is_under_or_over_and_it_says_why(
+    page: Page, site_url, definition
+) -> None:
+    role = definition["roles"][0]
+    open_page(page, site_url)
+    page.select_option("select[name=roll]", role["slug"])
+    answer(page, on_targets(definition, role))
+    wait_report(page)
+    statuses = page.locator("#resultat tr[data-status]").evaluate_all(
+        "rows => rows.map(r => r.dataset.status)"
+    )
+    assert statuses and set(statuses) == {"at"}
+    expect(page.locator("#resultat [data-focus]")).to_have_count(0)
+    expect(page.locator("#resultat .sk-summary")).to_contain_text(
+        "ligger du inte tydligt under målet i någon av de"
+    )
+    expect(page.locator("#sk-utveckla ~ p").first).to_contain_text(
+        "ryms inom mätningens felmarginal"
+    )
+
+
+def test_one_large_deficit_is_named_and_nothing_else(page: Page, site_url, definition) -> None:
+    """Every competency counts 4 (75) but one, which counts 1 (0): 75 points below the median
+    of the others, far beyond its threshold (about 30), so it is the one development area."""
+    weak = definition["competencies"][3]
+    values = flat(definition)
+    for item in weak["items"]:
+        values[item["id"]] = 5 if item["reverse"] else 1
+    open_page(page, site_url)
+    answer(page, values)
+    wait_report(page)
+    focus = page.locator('#resultat [data-focus="development"]')
+    expect(focus).to_have_count(1)
+    expect(focus).to_have_attribute("data-competency", weak["slug"])
+    expect(focus.locator(".sk-claim")).to_contain_text("−75 poäng mot medianen")
+    expect(page.locator('#resultat [data-focus="strength"]')).to_have_count(0)
+    expect(page.locator("#resultat .sk-summary")).to_contain_text(
+        f"Tydligast under dina andra kompetenser ligger, enligt din skattning, {weak['title']}."
+    )
 
 
 def test_a_role_with_one_clear_shortfall_names_it(page: Page, site_url, definition) -> None:

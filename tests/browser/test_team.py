@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, FilePayload, Page, expect
 
+from bench.scoring import padded
 from bench.team_files import answers_file, team_files
 from scoring_py import team
 
@@ -78,10 +79,61 @@ def test_five_files_show_the_team_and_the_same_numbers_as_python(
     saved = Path(download.value.path()).read_bytes().decode("utf-8")  # \r\n kept
     assert saved == expected["csv"]
     assert saved.startswith("person,")
-    # the priorities link to their competency pages
-    first = expected["aggregate"]["priorities"][0]
-    link = page.locator(f'.sk-priorities li[data-competency="{first}"] a').first
-    expect(link).to_have_attribute("href", f"{site_url}kompetenser/{first}/")
+    # with 5 people no priority can be told from chance, and the page says from how many
+    assert expected["aggregate"]["priorities"] == []
+    needed = expected["aggregate"]["priority_people"]
+    expect(page.locator(".sk-no-priorities")).to_contain_text(f"kräver minst {needed} personer")
+    medians = page.locator("[data-team-aggregate] li[data-competency]").evaluate_all(
+        "rows => rows.map(r => [r.dataset.competency, r.dataset.medianLow, r.dataset.medianHigh])"
+    )
+    assert medians == [
+        [row["slug"], str(row["median_low"]), str(row["median_high"])]
+        for row in expected["aggregate"]["competencies"]
+    ]
+
+
+def test_nine_files_name_a_priority_that_links_to_its_page(
+    page: Page, site_url, definition
+) -> None:
+    """Nine sellers far below one target (every answer there counting 1 → 0): so many below
+    it that chance cannot explain it; the page names it and links to its competency."""
+    role = next(r for r in definition["roles"] if r["slug"] == "nykundsjagare")
+    weak = role["targets"][0]["competency"]
+    files = []
+    for name, text in team_files(definition, 9):
+        data = json.loads(text)
+        for competency in definition["competencies"]:
+            if competency["slug"] == weak:
+                for item in competency["items"]:
+                    data["answers"][item["id"]] = 5 if item["reverse"] else 1
+        files.append((name, json.dumps(data, ensure_ascii=False)))
+    expected = team(definition, files, "nykundsjagare")
+    assert weak in expected["aggregate"]["priorities"]
+    open_team(page, site_url)
+    page.select_option("#sk-team-role", "nykundsjagare")
+    add_files(page, files)
+    wait_people(page, 9)
+    link = page.locator(f'.sk-priorities li[data-competency="{weak}"] a').first
+    expect(link).to_have_attribute("href", f"{site_url}kompetenser/{weak}/")
+
+
+def test_three_identical_files_rank_nothing(page: Page, site_url, definition) -> None:
+    """Three sellers with the same even answers (every competency 75): one median, so no
+    competency is named highest or lowest, and no priority."""
+    even = {
+        item["id"]: 2 if item["reverse"] else 4
+        for competency in definition["competencies"]
+        for item in competency["items"]
+    }
+    files = [(f"{n}.json", answers_file(even, n)) for n in ("AB", "CD", "EF")]
+    open_team(page, site_url)
+    page.select_option("#sk-team-role", "nykundsjagare")
+    add_files(page, files)
+    wait_people(page, 3)
+    summary = page.locator("#sk-team-result .sk-summary")
+    expect(summary).to_contain_text("medianen 75 i alla kompetenser")
+    expect(summary).not_to_contain_text("högst i")
+    expect(page.locator(".sk-priorities")).to_have_count(0)
 
 
 def test_sorting_by_a_competency_and_by_person(page: Page, site_url, definition) -> None:
@@ -212,3 +264,93 @@ def test_the_sellers_export_carries_the_name_they_give(
     # a share link never carries the name
     page.click("#sk-share")
     assert "AB" not in page.input_value("#sk-share-link")
+
+
+def test_a_file_that_takes_too_long_is_stopped_and_the_others_are_shown(
+    page: Page, site_url, definition
+) -> None:
+    files = team_files(definition, 6)
+    files[2] = ("stor.json", padded(files[2][1]))
+    assert len(files[2][1].encode()) < 1_000_000  # a valid file within the limit
+    assert team(definition, files)["files"][2]["error"] is None  # CPython reads it
+    open_team(page, site_url)
+    page.evaluate("document.getElementById('sk-team').dataset.fileBudgetMs = '200'")
+    add_files(page, files)
+    wait_people(page, 5)
+    stopped = page.locator('li[data-file-stopped][data-file="stor.json"]')
+    expect(stopped).to_contain_text("poängräkningen kom inte vidare med den på 0,2 sekunder")
+    expect(page.locator("li[data-file-error]")).to_have_count(1)
+    expect(page.locator("tr[data-person]")).to_have_count(5)
+    expected = team(definition, files[:2] + files[3:])  # the same numbers, without it
+    assert page.locator("tr[data-person]").evaluate_all(
+        "rows => rows.map(r => r.dataset.person)"
+    ) == [p["label"] for p in expected["people"]]
+
+
+def test_lookalike_labels_are_flagged_and_encodings_decided_as_the_cli(
+    page: Page, site_url, definition
+) -> None:
+    (_, one), (_, two), (_, three) = team_files(definition, 3)
+    cyrillic = json.loads(two)
+    cyrillic["label"] = "\u0410nna"  # Cyrillic А
+    latin = json.loads(one)
+    latin["label"] = "Anna"
+    files = [("anna.json", json.dumps(latin)), ("anna-2.json", json.dumps(cyrillic))]
+    open_team(page, site_url)
+    payload: list[FilePayload] = [
+        {"name": n, "mimeType": "application/json", "buffer": t.encode()} for n, t in files
+    ]
+    payload.append(  # UTF-16 with a BOM: read, as python -m scoring_py reads it
+        {
+            "name": "utf16.json",
+            "mimeType": "application/json",
+            "buffer": b"\xff\xfe" + three.encode("utf-16-le"),
+        }
+    )
+    payload.append(  # without a BOM: refused, with the same message as the CLI's
+        {
+            "name": "utf16-utan-bom.json",
+            "mimeType": "application/json",
+            "buffer": three.encode("utf-16-le"),
+        }
+    )
+    page.set_input_files("#sk-team-files", payload)
+    wait_people(page, 3)
+    expect(page.locator('tr[data-person="\u0410nna"]')).to_have_attribute(
+        "data-label-notes", "mixed-scripts lookalike"
+    )
+    anna = page.locator('tr[data-person="Anna"]')
+    expect(anna).to_have_attribute("data-label-notes", "lookalike")
+    expect(page.locator('li[data-file="anna.json"]')).to_contain_text(
+        'ser likadan ut som "\u0410nna" (anna-2.json)'
+    )
+    expect(page.locator('li[data-file="anna-2.json"]')).to_contain_text("blandar latinska")
+    expect(page.locator('li[data-file-error][data-file="utf16-utan-bom.json"]')).to_contain_text(
+        "Filen kan inte läsas som text: den ska vara sparad som UTF-8 (med eller utan BOM) eller "
+        "som UTF-16 med BOM."
+    )
+    expect(page.locator('li[data-file="utf16.json"]:not([data-file-error])')).to_have_count(1)
+
+
+def test_the_organisation_check_shows_only_aggregates(page: Page, site_url, built_site) -> None:
+    from tests.test_scoring_checks import TRAITS, person
+
+    five = [person(value, label) for value, label in zip(range(1, 6), "ABCDE", strict=True)]
+    open_team(page, site_url)
+    add_files(page, five)
+    expect(page.locator("#sk-team-kind")).to_have_value(TRAITS)
+    wait_people(page, 5)
+    expect(page.locator("[data-team-aggregate]")).to_have_count(1)
+    expect(page.locator("tr[data-person], [data-pair], .sk-dot, .sk-team-quality")).to_have_count(0)
+    expect(page.locator("#sk-team-result .sk-summary")).to_contain_text(
+        "Svaren om organisationen visas bara sammanställda, aldrig per person"
+    )
+    expect(page.locator("[data-team-aggregate]")).to_contain_text("Inga värden visas per person.")
+    with page.expect_download() as download:
+        page.click("#sk-team-csv")
+    saved = Path(download.value.path()).read_bytes().decode("utf-8")
+    option = page.locator(f'#sk-team-kind option[value="{TRAITS}"]')
+    path = option.get_attribute("data-definition") or ""
+    check = (built_site.path / "team" / path).resolve().read_text(encoding="utf-8")
+    assert saved == team(check, five)["csv"]
+    assert saved.startswith("mått,") and saved.splitlines()[1].startswith("lägst,")

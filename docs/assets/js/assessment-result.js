@@ -5,10 +5,11 @@
 import { checkNodes } from "./check-result.js";
 import { el, siteLink } from "./dom.js";
 import { profileChart } from "./result-chart.js";
+import { certaintyNode, groupNodes } from "./result-claims.js";
 import { developmentNodes, strengthNodes } from "./result-focus.js";
 
 const STATUS = { under: "under målet", at: "på målet", over: "över målet" };
-const HEADINGS = ["Kompetens", "Mål", "Ditt värde", "Läge", "Varför målet"];
+const HEADINGS = ["Kompetens", "Mål", "Ditt värde", "Intervall för rollen", "Läge", "Varför målet"];
 
 /** Shows `result` in the result section (`#resultat`), marked ready. */
 export function renderResult(section, result, root, date = new Date()) {
@@ -51,14 +52,17 @@ export function resultNodes(result, root) {
     nodes.push(el("h3", {}, "Vad testet inte mäter"), el("p", { class: "sk-limits" }, result.limits));
     return nodes;
   }
+  const certainty = certaintyNode(result);
+  if (certainty) nodes.push(certainty);
+  nodes.push(...groupNodes(result));
   nodes.push(el("h3", { id: "sk-profil" }, "Kompetensprofil"), profileChart(result, root));
-  if (result.role) nodes.push(...roleSection(result.role, root));
+  if (result.role) nodes.push(...roleSection(result.role, root, result.claims));
   nodes.push(...developmentNodes(result, root), ...strengthNodes(result, root));
   nodes.push(el("h3", {}, "Vad en självskattning inte mäter"), el("p", { class: "sk-limits" }, result.limits));
   return nodes;
 }
 
-function roleSection(role, root) {
+function roleSection(role, root, claims) {
   const rows = role.targets.map((t) =>
     el(
       "tr",
@@ -66,6 +70,7 @@ function roleSection(role, root) {
       el("th", { scope: "row" }, siteLink(root, t.title, t.url)),
       el("td", { class: "sk-num" }, String(t.target)),
       el("td", { class: "sk-num" }, t.score === null ? "ej skattad" : `${t.score} (${t.low}–${t.high})`),
+      el("td", { class: "sk-num" }, t.role_low === null ? "–" : `${t.role_low}–${t.role_high}`),
       el("td", {}, t.status ? STATUS[t.status] : "–"),
       el("td", { class: "sk-why" }, t.why),
     ),
@@ -73,12 +78,20 @@ function roleSection(role, root) {
   // On screen only: in print the profile's target marks and the development areas say it.
   const head = el("thead", {}, el("tr", {}, ...HEADINGS.map((h) => el("th", { scope: "col" }, h))));
   const caption = el("caption", {}, `Rollens mål jämförda med din skattning (${role.title}).`);
+  const withheld = role.targets.length && role.targets.every((t) => t.score === null || t.status === null);
+  const rule = withheld
+    ? "Lägena mot målen visas inte, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
+    : "Under eller över målet betyder att målet ligger utanför ditt värdes intervall för rollen. Det är bredare " +
+      "än det vanliga intervallet, eftersom rollen jämförs i många kompetenser på en gång: risken att få ett " +
+      `felaktigt läge någonstans i rollen är högst ${claims.family_error} %. Störst avstånd under målet visas först.`;
   return [
     el("h3", { class: "sk-screen" }, "Jämförelse med rollen ", siteLink(root, role.title, role.url)),
+    el("p", { class: "sk-screen" }, rule),
     el(
       "p",
-      { class: "sk-screen" },
-      "”På målet” betyder att målet ligger inom ditt värdes intervall. Störst avstånd under målet visas först.",
+      { class: "sk-screen sk-editorial" },
+      "Målnivåerna är webbplatsens egen bedömning av vad rollen kräver, inte en norm från forskning; varje mål har " +
+        "sin motivering.",
     ),
     el(
       "div",

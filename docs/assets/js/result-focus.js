@@ -3,6 +3,7 @@
 // links to it and what to read next; and the strengths.
 
 import { el, siteLink } from "./dom.js";
+import { reflectNodes, signed } from "./result-claims.js";
 
 const RELATION = {
   builds: "Kompetensen bygger på tankesättet",
@@ -17,11 +18,13 @@ export function developmentNodes(result, root) {
     result.development_basis === "role" ? "Att utveckla för rollen" : "Att utveckla",
   );
   if (!result.development.length) {
-    const none =
-      result.development_basis === "role"
-        ? "Du ligger inte tydligt under rollens mål i någon kompetens."
-        : "Inga kompetenser ligger tydligt under de andra; skillnaderna ryms inom det som mätningen kan visa.";
-    return [heading, el("p", {}, none)];
+    const withheld = result.claims?.withheld?.length;
+    const none = withheld
+      ? "Inga utvecklingsområden pekas ut, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
+      : result.development_basis === "role"
+        ? "Du ligger inte tydligt under rollens mål i någon kompetens: skillnaderna mot målen ryms inom mätningens felmarginal."
+        : "Ingen kompetens ligger tydligt under de andra: skillnaderna ryms inom det som mätningen kan skilja från slumpen.";
+    return [heading, el("p", {}, none), ...reflectNodes(result, root)];
   }
   return [heading, ...result.development.map((area) => focusArea(area, root))];
 }
@@ -29,6 +32,7 @@ export function developmentNodes(result, root) {
 function focusArea(area, root) {
   const parts = [
     el("h4", {}, siteLink(root, area.title, area.url), ` – ${area.score} (${area.low}–${area.high})`),
+    el("p", { class: "sk-claim" }, claimText(area)),
     el("p", {}, area.band.text),
   ];
   if (area.target !== null) parts.push(el("p", { class: "sk-why" }, `Rollens mål är ${area.target}: ${area.why}`));
@@ -73,10 +77,21 @@ function focusArea(area, root) {
   return el("section", { class: "sk-focus", "data-focus": "development", "data-competency": area.slug }, ...parts);
 }
 
+/** Why an area is named: how far from one's own median, or from the role's target. */
+function claimText(area) {
+  if (area.target !== null && area.target !== undefined) {
+    return `${area.target - area.score} poäng under rollens mål ${area.target}, som ligger över ditt värdes intervall för rollen (${area.role_low}–${area.role_high}).`;
+  }
+  return `${signed(area.difference)} poäng mot medianen av dina andra kompetenser (${area.reference}); gränsen för en tydlig skillnad är ${area.threshold}.`;
+}
+
 export function strengthNodes(result, root) {
   const heading = el("h3", {}, "Dina styrkor");
   if (!result.strengths.length) {
-    return [heading, el("p", {}, "Inga kompetenser ligger tydligt över de andra enligt din skattning.")];
+    const none = result.claims?.withheld?.length
+      ? "Inga styrkor pekas ut, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
+      : "Ingen kompetens ligger tydligt över de andra enligt din skattning.";
+    return [heading, el("p", {}, none)];
   }
   return [
     heading,
@@ -88,7 +103,7 @@ export function strengthNodes(result, root) {
           "li",
           { "data-focus": "strength", "data-competency": s.slug },
           siteLink(root, s.title, s.url),
-          ` – ${s.score} (${s.low}–${s.high})`,
+          ` – ${s.score} (${s.low}–${s.high}), ${signed(s.difference)} poäng mot medianen av dina andra (gräns ${s.threshold})`,
         ),
       ),
     ),

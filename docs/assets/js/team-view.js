@@ -1,10 +1,12 @@
 // Säljkompetens: the team view, built with DOM APIs only (never innerHTML) from what
 // scoring_py's team_json computes: a summary in words, the heat map (people × competencies),
-// notes on each person's answers, the team's spread and role picture (from 3 people), and
-// self beside manager (team-pairs.js).
+// notes on each person's answers and label, the team's spread and role picture (from 3
+// people), and self beside manager (team-pairs.js). A check about the organisation has no
+// per-person values at all (`per_person` false): only its spread, from 3 people.
 
 import { el, siteLink } from "./dom.js";
 import { decimal, pairs } from "./team-pairs.js";
+import { rolePicture } from "./team-role.js";
 
 const STATUS = { under: "under målet", at: "på målet", over: "över målet" };
 
@@ -26,23 +28,27 @@ export function teamNodes(result, root, sort) {
       ),
     );
   }
+  if (!result.per_person) {
+    if (!result.respondents) return nodes;
+    nodes.push(result.aggregate ? aggregate(result, root) : hidden(result));
+    return nodes;
+  }
   if (!result.people.length && !result.pairs.length) return nodes;
   if (result.people.length) nodes.push(el("h3", { id: "sk-heat-title" }, "Var och en"), heatMap(result, sort));
   nodes.push(...qualityNotes(result));
-  if (result.aggregate) nodes.push(aggregate(result, root));
-  else {
-    nodes.push(
-      el(
-        "p",
-        { class: "sk-team-hidden" },
-        `Teamets median, spridning och antal visas först när minst ${result.min_team} personers egna ` +
-          `skattningar finns med (nu ${result.people.length}), så att ingen enskild persons svar kan räknas ` +
-          "fram ur dem.",
-      ),
-    );
-  }
+  nodes.push(result.aggregate ? aggregate(result, root) : hidden(result));
   if (result.pairs.length) nodes.push(...pairs(result, root));
   return nodes;
+}
+
+function hidden(result) {
+  const whose = result.per_person ? "egna skattningar" : "svar";
+  return el(
+    "p",
+    { class: "sk-team-hidden" },
+    `Teamets median, spridning och antal visas först när minst ${result.min_team} personers ${whose} ` +
+      `finns med (nu ${result.respondents}), så att ingen enskild persons svar kan räknas fram ur dem.`,
+  );
 }
 
 /** The rows of the heat map in the chosen order (unscored last when sorting by a competency). */
@@ -83,10 +89,12 @@ function heatMap(result, sort) {
     ),
   );
   const rows = sortedPeople(result.people, sort).map((person) => {
-    const notes = person.quality.length;
+    const notes = person.quality.length + person.label_notes.length;
+    const attributes = { "data-person": person.label };
+    if (person.label_notes.length) attributes["data-label-notes"] = person.label_notes.map((n) => n.code).join(" ");
     return el(
       "tr",
-      { "data-person": person.label },
+      attributes,
       el(
         "th",
         { scope: "row" },
@@ -158,7 +166,7 @@ function heatCell(cell, result) {
 }
 
 function qualityNotes(result) {
-  const noted = result.people.filter((person) => person.quality.length);
+  const noted = result.people.filter((person) => person.quality.length || person.label_notes.length);
   if (!noted.length) return [];
   return [
     el("h3", {}, "Om svaren"),
@@ -170,7 +178,13 @@ function qualityNotes(result) {
           "li",
           { "data-person": person.label },
           el("strong", {}, `${person.label}: `),
-          el("ul", {}, ...person.quality.map((note) => el("li", { "data-code": note.code }, note.message))),
+          el(
+            "ul",
+            {},
+            ...[...person.label_notes, ...person.quality].map((note) =>
+              el("li", { "data-code": note.code }, note.message),
+            ),
+          ),
         ),
       ),
     ),
@@ -185,8 +199,12 @@ function aggregate(result, root) {
     el(
       "p",
       { class: "sk-muted" },
-      `${team.people} personers egna skattningar: varje prick är en person, strecket går från lägsta till högsta ` +
-        "värde och den breda markeringen är medianen.",
+      result.per_person
+        ? `${team.people} personers egna skattningar: varje prick är en person, strecket går från lägsta till ` +
+            "högsta värde och den breda markeringen är medianen, med medianens intervall bredvid."
+        : `${team.people} personers svar om organisationen, bara sammanställda: strecket går från lägsta till ` +
+            "högsta värde och den breda markeringen är medianen, med medianens intervall bredvid. Inga värden " +
+            "visas per person.",
     ),
     el("ul", { class: "sk-spread" }, ...team.competencies.map((row) => spreadRow(row, root))),
   );
@@ -199,79 +217,25 @@ function spreadRow(row, root) {
   if (row.scored) {
     track.append(
       el("span", { class: "sk-span", style: `left: ${row.lowest}%; width: ${row.highest - row.lowest}%` }),
-      ...row.scores.map((score) => el("span", { class: "sk-dot", style: `left: ${score}%` })),
+      ...(row.scores ?? []).map((score) => el("span", { class: "sk-dot", style: `left: ${score}%` })),
       el("span", { class: "sk-median", style: `left: ${row.median}%` }),
     );
   }
   const said = row.scored
-    ? `lägst ${row.lowest} · median ${decimal(row.median)} · högst ${row.highest}`
+    ? `lägst ${row.lowest} · median ${decimal(row.median)} (${row.median_low}–${row.median_high}, ` +
+      `${row.median_coverage} %) · högst ${row.highest}`
     : "ingen har ett värde";
   const counted = row.unscored ? ` (${row.scored} av ${row.scored + row.unscored} har ett värde)` : "";
   return el(
     "li",
-    { "data-competency": row.slug, "data-median": row.median ?? "" },
+    {
+      "data-competency": row.slug,
+      "data-median": row.median ?? "",
+      "data-median-low": row.median_low ?? "",
+      "data-median-high": row.median_high ?? "",
+    },
     el("span", { class: "sk-label" }, siteLink(root, row.title, row.url)),
     track,
     el("span", { class: "sk-spread-text" }, said + counted),
   );
-}
-
-function rolePicture(result, root) {
-  const team = result.aggregate;
-  const rows = team.competencies.filter((row) => row.counts);
-  const head = ["Kompetens", "Mål", "Under", "På", "Över", "Utan värde"];
-  const table = el(
-    "table",
-    { class: "sk-role-counts" },
-    el("caption", {}, `Hur många som ligger under, på och över rollens mål (${result.role.title}).`),
-    el(
-      "thead",
-      {},
-      el("tr", {}, ...head.map((text, i) => el("th", { scope: "col", class: i ? "sk-num" : null }, text))),
-    ),
-    el(
-      "tbody",
-      {},
-      ...rows.map((row) =>
-        el(
-          "tr",
-          { "data-competency": row.slug },
-          el("th", { scope: "row" }, siteLink(root, row.title, row.url)),
-          el("td", { class: "sk-num" }, String(row.target)),
-          el("td", { class: "sk-num", "data-count": "under" }, String(row.counts.under)),
-          el("td", { class: "sk-num", "data-count": "at" }, String(row.counts.at)),
-          el("td", { class: "sk-num", "data-count": "over" }, String(row.counts.over)),
-          el("td", { class: "sk-num" }, String(row.unscored)),
-        ),
-      ),
-    ),
-  );
-  const byslug = new Map(team.competencies.map((row) => [row.slug, row]));
-  const priorities = team.priorities.map((slug) => {
-    const row = byslug.get(slug);
-    const reading = row.articles.length
-      ? el(
-          "span",
-          {},
-          " Läs: ",
-          ...row.articles.flatMap((article, i) => [i ? ", " : "", siteLink(root, article.title, article.url)]),
-          ".",
-        )
-      : null;
-    return el(
-      "li",
-      { "data-competency": slug },
-      siteLink(root, row.title, row.url),
-      `: ${row.counts.under} av ${row.scored} under målet ${row.target}, mediangapet ${decimal(row.median_gap)}.`,
-      reading,
-    );
-  });
-  return [
-    el("h3", {}, `Mot rollen ${result.role.title}`),
-    el("div", { class: "sk-table" }, table),
-    el("h4", {}, "Teamets utvecklingsprioriteringar"),
-    priorities.length
-      ? el("ol", { class: "sk-priorities" }, ...priorities)
-      : el("p", {}, "Ingen kompetens har någon som ligger tydligt under målet."),
-  ];
 }

@@ -6,6 +6,7 @@ from typing import Any
 from .errors import describe_value
 from .model import (
     AUDIENCES,
+    DESIRABLE,
     RELATIONS,
     Article,
     Band,
@@ -216,7 +217,20 @@ def _competency(entry: Any, path: str, mindset_slugs: set[str], bands: int) -> C
         practice=tuple(practice),
         band_texts=_band_texts(raw, path, bands),
         description=_optional_text(raw, "description", f"{path}.description"),
+        group=_optional_text(raw, "group", f"{path}.group"),
+        desirable=_desirable(raw, f"{path}.desirable"),
     )
+
+
+def _desirable(raw: dict[str, Any], path: str) -> str | None:
+    """Which end of a check's scale is the goal: "high", "low", or None (a profile)."""
+    value = raw.get("desirable")
+    if value is not None and value not in DESIRABLE:
+        fail(
+            path,
+            f"måste vara {' eller '.join(DESIRABLE)} (eller saknas), fick {describe_value(value)}",
+        )
+    return value
 
 
 def _band_texts(raw: dict[str, Any], path: str, bands: int) -> tuple[str, ...]:

@@ -4,12 +4,17 @@ Every number comes from the definition or from the constants and functions the s
 itself uses, so the page cannot say one thing while the code does another.
 """
 
+import math
+from functools import lru_cache
 from typing import Any
 
 from . import ranking, scores
+from .formats import write_definition
 from .model import Definition
+from .quality import FIRM_BLOCKERS
 from .result import PULLED_DOWN
 from .rounding import round_half_up
+from .simulation import LATENT_NOISE, error_rates, item_correlation
 
 __all__ = ["rules"]
 
@@ -37,13 +42,18 @@ def rules(definition: Definition) -> dict[str, Any]:
         "min_answers": definition.min_answers,
         "bands": [{"min": b.min, "label": b.label, "text": b.text} for b in definition.bands],
         "range": {
-            "assumed_sd": scores.ASSUMED_SD,
+            "item_sd": scores.ITEM_SD,
             "item_correlation": _number(float(scores.ITEM_CORRELATION)),
+            "error_sd": _number(round(scores.error_sd(), 1)),
+            "coverage": round_half_up(scores.COVERAGE * 100),
+            "z": round(scores.range_z(), 3),
             "margins": [
                 {"answered": n, "margin": _number(round(float(scores.margin(scale, n)), 1))}
                 for n in range(definition.min_answers, most + 1)
             ],
         },
+        "claims": _claims(definition),
+        "simulation": _simulation(definition),
         "top_count": ranking.TOP_COUNT,
         "min_scored": ranking.MIN_SCORED,
         "pulled_down": PULLED_DOWN,
@@ -57,6 +67,94 @@ def rules(definition: Definition) -> dict[str, Any]:
             "unanswered_percent": round_half_up(quality.unanswered_share * 100),
         },
     }
+
+
+def _claims(definition: Definition) -> dict[str, Any]:
+    """The error rate of the report's claims and the thresholds it gives, for the most
+    common case: every competency (and stage) scored from all its statements."""
+    sizes = sorted({len(c.items) for c in definition.competencies})
+    groups = {c.group for c in definition.competencies if c.group}
+    comparisons = len(definition.competencies) + (len(groups) if len(groups) >= 2 else 0)
+    z = ranking.critical_z(comparisons)
+    typical_sem = scores.sem(
+        sorted(len(c.items) for c in definition.competencies)[len(definition.competencies) // 2]
+    )
+    reference = math.sqrt(math.pi / 2) * typical_sem / math.sqrt(len(definition.competencies) - 1)
+    role_sizes = sorted({len(r.targets) for r in definition.roles})
+    return {
+        "family_error": round_half_up(ranking.FAMILY_ERROR * 100),
+        "comparisons": comparisons,
+        "groups": len(groups),
+        "z": _number(round(z, 2)),
+        "thresholds": [
+            {
+                "answered": n,
+                "profile": math.ceil(z * math.sqrt(scores.sem(n) ** 2 + reference**2)),
+                "role": [
+                    {"targets": k, "threshold": math.ceil(ranking.critical_z(k) * scores.sem(n))}
+                    for k in role_sizes
+                ],
+            }
+            for n in sizes
+        ],
+        "groups_thresholds": _group_thresholds(definition, z),
+        "withheld_by": list(FIRM_BLOCKERS),
+    }
+
+
+def _group_thresholds(definition: Definition, z: float) -> list[dict[str, Any]]:
+    """Each stage's threshold against the mean of the other stages (all answered)."""
+    sizes: dict[str, int] = {}
+    for competency in definition.competencies:
+        if competency.group:
+            sizes[competency.group] = sizes.get(competency.group, 0) + len(competency.items)
+    if len(sizes) < 2:
+        return []
+    rows = []
+    for name, items in sizes.items():
+        others = [scores.sem(n) for other, n in sizes.items() if other != name]
+        reference = math.sqrt(sum(se**2 for se in others)) / len(others)
+        threshold = math.ceil(z * math.sqrt(scores.sem(items) ** 2 + reference**2))
+        rows.append({"name": name, "items": items, "threshold": threshold})
+    return rows
+
+
+def _simulation(definition: Definition) -> dict[str, Any] | None:
+    """The simulated error rates (scoring_py.simulation), in whole percent."""
+    if definition.check is not None:
+        return None
+    return _simulated(_key(definition))
+
+
+@lru_cache(maxsize=4)
+def _simulated(text: str) -> dict[str, Any]:
+    from .formats import read_definition
+
+    definition = read_definition(text)
+    rates = error_rates(definition)
+    titles = {role.slug: role.title for role in definition.roles}
+    percent = lambda share: round_half_up(share * 100)  # noqa: E731
+    return {
+        "people": rates["people"],
+        "seed": rates["seed"],
+        "latent_noise": _number(LATENT_NOISE),
+        "item_correlation": _number(round(item_correlation(), 2)),
+        "even": [{"level": int(k), "percent": percent(v)} for k, v in rates["even"].items()],
+        "even_worst": percent(rates["even_worst"]),
+        "on_target": [
+            {"role": slug, "title": titles[slug], "percent": percent(v)}
+            for slug, v in rates["on_target"].items()
+        ],
+        "on_target_worst": percent(rates["on_target_worst"]),
+        "deficit": rates["deficit"],
+        "deficit_found": percent(rates["deficit_found"]),
+    }
+
+
+def _key(definition: Definition) -> str:
+    import json
+
+    return json.dumps(write_definition(definition), sort_keys=True, ensure_ascii=False)
 
 
 def _number(value: float) -> int | float:

@@ -33,6 +33,7 @@ __all__ = [
     "RESULT_VERSION",
     "read_answers",
     "read_definition",
+    "share_key",
     "write_answers",
     "write_definition",
     "write_export",
@@ -111,6 +112,8 @@ def write_definition(definition: Definition) -> dict[str, Any]:
                 "practice": list(c.practice),
                 **({"band_texts": list(c.band_texts)} if c.band_texts else {}),
                 **({"description": c.description} if c.description else {}),
+                **({"group": c.group} if c.group else {}),
+                **({"desirable": c.desirable} if c.desirable else {}),
             }
             for c in definition.competencies
         ],
@@ -204,6 +207,47 @@ def write_export(answers: Answers, result: dict[str, Any] | None) -> dict[str, A
     }
 
 
+_ENCODING_REFUSED = (
+    "Filen kan inte läsas som text: den ska vara sparad som UTF-8 (med eller utan BOM) eller "
+    "som UTF-16 med BOM."
+)
+"""The one message for a file in any other encoding (docs/assets/js/file-text.js says the same)."""
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", None),  # UTF-32 LE, before UTF-16 LE whose BOM it starts with
+    (b"\x00\x00\xfe\xff", None),  # UTF-32 BE
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_file(data: bytes) -> str:
+    """A file's bytes as text, by the rule the page follows too (file-text.js).
+
+    UTF-8 with or without a BOM, and UTF-16 LE or BE with a BOM, are read (the BOM is
+    dropped); anything else (invalid UTF-8, UTF-16 without a BOM, UTF-32, a NUL character) is
+    refused. The vectors in tests/fixtures/encodings/vectors.json hold both to it.
+
+    Raises:
+        ScoringError: :data:`_ENCODING_REFUSED`.
+    """
+    encoding: str | None = "utf-8"
+    for bom, named in _BOMS:
+        if data.startswith(bom):
+            encoding, data = named, data[len(bom) :]
+            break
+    if encoding is None:
+        raise ScoringError(_ENCODING_REFUSED)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ScoringError(_ENCODING_REFUSED) from None
+    if "\x00" in text:
+        raise ScoringError(_ENCODING_REFUSED)
+    return text
+
+
 def _unwrap_export(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("version")
     if isinstance(version, bool) or version != ANSWERS_VERSION:
@@ -243,3 +287,25 @@ def _number(value: Fraction) -> int | float:
     if value.denominator == 1:
         return value.numerator
     return float(value)
+
+
+# -- the share link ---------------------------------------------------------------------------
+
+SHARE_KEY_LENGTH = 12
+
+
+def share_key(item_ids: "list[str] | tuple[str, ...] | frozenset[str]", scale_min: int,
+              scale_max: int) -> str:  # fmt: skip
+    """What a share link carries to say which statements its answers are for.
+
+    The page's share link is ``#svar=<base64url>&v=<key>[&roll=<slug>]``: one character per
+    statement in the order of the sorted ids (the answer's digit, ``0`` unanswered, ``x`` the
+    unscored answer), so the form's order may change freely. ``key`` is the first
+    :data:`SHARE_KEY_LENGTH` hex digits of the SHA-256 of the scale and the sorted ids; a link
+    whose key differs was made for other statements (or another scale) and is refused, never
+    read onto the wrong statements.
+    """
+    import hashlib  # only the site's build needs it, never the browser
+
+    text = f"{scale_min}-{scale_max}\n" + "\n".join(sorted(item_ids))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:SHARE_KEY_LENGTH]

@@ -9,6 +9,7 @@ from typing import Any
 from .errors import ScoringError, describe_value, shorten
 
 __all__ = [
+    "DESIRABLE",
     "RELATIONS",
     "Article",
     "AUDIENCES",
@@ -110,6 +111,8 @@ class Competency:
     practice: tuple[str, ...] = ()
     band_texts: tuple[str, ...] = ()  # one per band: what the band means for this scale
     description: str = ""  # what the source text says about this scale (a check's report)
+    group: str = ""  # the group it belongs to (a stage of the sale), scored as a whole too
+    desirable: str | None = None  # a check's scale: "high", "low" or None (a profile)
 
     def band_text(self, definition: "Definition", band: Band) -> str:
         """The band's text for this competency: its own if it has one, else the band's."""
@@ -117,6 +120,9 @@ class Competency:
             return self.band_texts[definition.bands.index(band)]
         return band.text
 
+
+DESIRABLE = ("high", "low")
+"""Which end of a check's scale its source treats as the goal (or none: a profile)."""
 
 AUDIENCES = ("self", "organisation")
 """Who answers a check: a seller about themselves, or people about their own organisation."""

@@ -4,10 +4,13 @@ once for the whole test, never once per competency.
 - ``straight-line``: one answer value for nearly everything (``identical_share``);
 - ``acquiescence``: agreeing both with statements and with their opposites (the reverse
   statements) — not given when ``straight-line`` already says it;
-- ``too-good``: all answers together score at least ``too_good_score`` of 100;
+- ``too-good``: the answers score at least ``too_good_score`` of 100 towards what is
+  desirable (every competency; a check's scales only where it declares a desirable end, counted
+  towards that end; a profile check has none, so no note);
 - ``unanswered``: more than ``unanswered_share`` unanswered or "Ej aktuellt i min roll".
 
-The first three need at least ``min_answers`` answers.
+The first three need at least ``min_answers`` answers. ``straight-line`` and
+``acquiescence`` (:data:`FIRM_BLOCKERS`) also keep the report from naming anything.
 """
 
 from collections import Counter
@@ -18,7 +21,11 @@ from .model import Definition
 from .rounding import round_half_up
 from .scores import keyed_score
 
-__all__ = ["quality_notes"]
+__all__ = ["FIRM_BLOCKERS", "quality_notes"]
+
+FIRM_BLOCKERS = ("straight-line", "acquiescence")
+"""Answer patterns after which the report names no strength, development area or role
+status: the differences would say more about the way of answering than about the work."""
 
 
 def quality_notes(definition: Definition, answers: Answers) -> list[dict[str, str]]:
@@ -46,8 +53,8 @@ def _straight_line(definition: Definition, answers: Answers) -> dict[str, str] |
         "message": (
             f"Du har gett samma svar ({value}, ”{definition.scale.label(value)}”) på {count} av "
             f"{len(answers.values)} påståenden. Då säger resultatet lite om skillnaderna mellan "
-            f"dina {definition.parts_word}. Läs påståendena igen och fundera på vilka som "
-            "stämmer bäst och sämst."
+            f"{_whose(definition)} {definition.parts_word}, och inga skillnader pekas ut. Läs "
+            "påståendena igen och fundera på vilka som stämmer bäst och sämst."
         ),
     }
 
@@ -69,8 +76,8 @@ def _acquiescence(definition: Definition, answers: Answers) -> list[dict[str, st
             "message": (
                 f"Du instämmer i {round_half_up(agreed[0] * 100)} % av påståendena och i "
                 f"{round_half_up(agreed[1] * 100)} % av dem som säger motsatsen. Det kan vara ett "
-                "sätt att svara snarare än en bild av hur du arbetar; läs de omvända "
-                "påståendena igen."
+                f"sätt att svara snarare än en bild av {_work(definition)}, så inga skillnader "
+                "pekas ut; läs de omvända påståendena igen."
             ),
         }
     ]
@@ -78,21 +85,48 @@ def _acquiescence(definition: Definition, answers: Answers) -> list[dict[str, st
 
 def _too_good(definition: Definition, answers: Answers) -> list[dict[str, str]]:
     scale = definition.scale
-    items = {i.id: i for c in definition.competencies for i in c.items}
-    keyed = [scale.keyed(v, items[k].reverse) for k, v in answers.values.items()]
+    keyed = []
+    for competency in definition.competencies:
+        goal = "high" if definition.check is None else competency.desirable
+        if goal is None:
+            continue  # a profile scale: no end is better, so none is "too good"
+        for item in competency.items:
+            if item.id in answers.values:
+                towards = item.reverse != (goal == "low")
+                keyed.append(scale.keyed(answers.values[item.id], towards))
+    if not keyed:
+        return []
     overall = keyed_score(scale, keyed)
     if overall < definition.quality.too_good_score:
         return []
+    where = (
+        "du faktiskt har mest kvar att utveckla"
+        if definition.check is None or definition.check.audience == "self"
+        else "er organisation faktiskt har mest kvar att utveckla"
+    )
     return [
         {
             "code": "too-good",
             "message": (
-                f"Dina svar ger tillsammans {round_half_up(overall)} av 100: nästan allt på "
-                "högsta nivån. Det är ovanligt att stämma så väl in på allt; fundera på var du "
-                "faktiskt har mest kvar att utveckla."
+                f"Dina svar ger tillsammans {round_half_up(overall)} av 100 mot det som "
+                "eftersträvas: nästan allt på bästa nivån. Det är ovanligt att stämma så väl in "
+                f"på allt; fundera på var {where}."
             ),
         }
     ]
+
+
+def _whose(definition: Definition) -> str:
+    """Whose parts the notes speak of: the respondent's own, or the organisation's."""
+    if definition.check is not None and definition.check.audience == "organisation":
+        return "er organisations"
+    return "dina"
+
+
+def _work(definition: Definition) -> str:
+    if definition.check is not None and definition.check.audience == "organisation":
+        return "hur er organisation arbetar"
+    return "hur du arbetar"
 
 
 def _unanswered(definition: Definition, answers: Answers) -> list[dict[str, str]]:

@@ -7,34 +7,61 @@ from typing import Any
 from .answers import Answers
 from .formats import RESULT_FORMAT, RESULT_VERSION, write_check
 from .model import Competency, Definition, Role
-from .quality import quality_notes
-from .ranking import RoleStatus, development_areas, role_focus, role_statuses, strengths
+from .quality import FIRM_BLOCKERS, quality_notes
+from .ranking import (
+    FAMILY_ERROR,
+    MIN_SCORED,
+    Comparison,
+    Profile,
+    RoleStatus,
+    profile,
+    reflection,
+    role_focus,
+    role_statuses,
+)
 from .rounding import round_half_up
-from .scores import CompetencyScore, score_competencies
+from .scores import COVERAGE, CompetencyScore, GroupScore, score_competencies, score_groups
 from .summary import summary
 
 __all__ = ["PULLED_DOWN", "build_result", "to_canonical_json"]
 
 PULLED_DOWN = 2
-"""How many of a development area's lowest answers the report shows."""
+"""How many of a development area's lowest answers the report shows (more when tied)."""
 
 
 def build_result(definition: Definition, answers: Answers, role: Role | None) -> dict[str, Any]:
     """Score the answers and return the result as a new JSON-ready dict.
 
     Scores are rounded half up from unrounded values; the range is the score's
-    ``low``–``high``. Everything ranked or compared uses unrounded values; a role gap is
-    ``target - shown score`` so that the numbers shown agree.
+    ``low``–``high`` (a :data:`~scoring_py.scores.COVERAGE` interval). What is named
+    (strengths, development areas, stages, the role's under/over) is only what differs by
+    more than the measurement's error allows (see `ranking`); when the answers follow a
+    pattern that makes them unreliable (straight-lining, agreeing with opposites), nothing
+    is named and the report says why.
     """
     scores = score_competencies(definition, answers)
-    profile_only = definition.check is not None  # a check's scales are a profile, not ranked
-    top = [] if profile_only else strengths(scores)
-    statuses = role_statuses(role, scores) if role else []
-    focus_by_role = role_focus(statuses) if role else []
-    development = [status.entry for status in focus_by_role] if role else development_areas(scores)
-    if profile_only:
-        development = []
+    groups = score_groups(definition, scores)
     notes = quality_notes(definition, answers)
+    blockers = [note["code"] for note in notes if note["code"] in FIRM_BLOCKERS]
+    profile_only = definition.check is not None  # a check's scales are a profile, not ranked
+    compared = profile(scores, groups)
+    statuses = role_statuses(role, scores) if role else []
+    if blockers:  # values stay; no claim is made about them
+        statuses = [_withheld(s) for s in statuses]
+    firm = not profile_only and not blockers
+    focus_by_role = role_focus(statuses) if role else []
+    strengths = _competencies(compared.named("high")) if firm else []
+    if role:
+        development = [s.entry for s in focus_by_role]
+    else:
+        development = _competencies(compared.named("low")) if firm else []
+    group_claims = {
+        "high": compared.named("high", groups=True) if firm else [],
+        "low": compared.named("low", groups=True) if firm else [],
+    }
+    nothing_named = not strengths and not development and not any(group_claims.values())
+    enough = sum(entry.scored for entry in scores) >= MIN_SCORED
+    reflect = reflection(scores) if nothing_named and firm and enough and role is None else []
     role_context = None if role is None else (role, statuses, focus_by_role)
     return {
         "format": RESULT_FORMAT,
@@ -43,12 +70,23 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
         "not_applicable": len(answers.not_applicable),
         "items": definition.item_count,
         "summary": summary(
-            definition, answers, scores, top, development, role_context, bool(notes)
+            definition,
+            answers,
+            scores,
+            strengths,
+            development,
+            group_claims,
+            role_context,
+            notes,
+            blockers,
         ),
-        "competencies": [_competency(definition, entry) for entry in scores],
-        "strengths": [_brief(entry) for entry in top],
-        "development": [_focus(definition, entry, statuses) for entry in development],  # fmt: skip
+        "claims": _claims(compared, blockers, profile_only),
+        "competencies": [_competency(definition, entry, compared) for entry in scores],
+        "groups": [_group(entry, compared) for entry in groups],
+        "strengths": [_claimed(entry, compared) for entry in strengths],
+        "development": [_focus(definition, entry, statuses, compared) for entry in development],
         "development_basis": "role" if role else "profile",
+        "reflect": [_brief(entry) for entry in reflect],
         "role": None if role is None else _role(role, statuses),
         "quality": notes,
         "limits": definition.limits,
@@ -94,29 +132,106 @@ def _brief(entry: CompetencyScore) -> dict[str, Any]:
     }
 
 
-def _competency(definition: Definition, entry: CompetencyScore) -> dict[str, Any]:
+def _competencies(comparisons: list[Comparison]) -> list[CompetencyScore]:
+    return [c.entry for c in comparisons if isinstance(c.entry, CompetencyScore)]
+
+
+def _claims(compared: Profile, blockers: list[str], profile_only: bool) -> dict[str, Any]:
+    """How sure the report's claims are: the range's coverage, the error rate of the whole
+    report, its z and number of comparisons, and why nothing is named, if so."""
+    thresholds = sorted(c.threshold for c in compared.competencies)
+    return {
+        "coverage": round_half_up(COVERAGE * 100),
+        "family_error": round_half_up(FAMILY_ERROR * 100),
+        "comparisons": compared.comparisons,
+        "z": round(compared.z, 2),
+        "smallest_difference": thresholds[len(thresholds) // 2] if thresholds else None,
+        "withheld": blockers,
+        "profile_only": profile_only,
+    }
+
+
+def _difference(comparison: Comparison | None) -> dict[str, Any]:
+    """How far a score lies from the person's own reference, and the threshold."""
+    if comparison is None:
+        return {"difference": None, "reference": None, "threshold": None}
+    return {
+        "difference": comparison.shown,
+        "reference": round_half_up(comparison.reference),
+        "threshold": comparison.threshold,
+    }
+
+
+def _claimed(entry: CompetencyScore, compared: Profile) -> dict[str, Any]:
+    found = next((c for c in compared.competencies if c.entry is entry), None)
+    return {**_brief(entry), **_difference(found)}
+
+
+def _competency(
+    definition: Definition, entry: CompetencyScore, compared: Profile
+) -> dict[str, Any]:
+    found = next((c for c in compared.competencies if c.entry is entry), None)
     return {
         **_brief(entry),
         "answered": len(entry.answered),
         "items": len(entry.competency.items),
         "band": _band(definition, entry.competency, entry.score),
         "description": entry.competency.description,
+        "group": entry.competency.group,
+        **_difference(found),
     }
 
 
+def _group(entry: GroupScore, compared: Profile) -> dict[str, Any]:
+    found = next((c for c in compared.groups if c.entry is entry), None)
+    return {
+        "name": entry.name,
+        "score": _rounded(entry.score),
+        "low": entry.low,
+        "high": entry.high,
+        "answered": entry.answered,
+        "items": sum(len(member.competency.items) for member in entry.members),
+        "competencies": [member.competency.slug for member in entry.members],
+        "direction": None if found is None else found.direction,
+        **_difference(found),
+    }
+
+
+def _withheld(status: RoleStatus) -> RoleStatus:
+    """A role status with no decision: the answers' pattern makes it unreliable."""
+    return RoleStatus(status.entry, status.target, status.why, status.gap, None)
+
+
+def _pulled_down(entry: CompetencyScore) -> list[Any]:
+    """The answers that pulled the score down most: below the competency's mean, lowest
+    first; all answers equal to the last one shown are shown too (ties are not cut)."""
+    total = sum(a.keyed for a in entry.answered)
+    below_mean = sorted(
+        (a for a in entry.answered if a.keyed * len(entry.answered) < total),
+        key=lambda a: a.keyed,
+    )
+    if len(below_mean) <= PULLED_DOWN:
+        return below_mean
+    last = below_mean[PULLED_DOWN - 1].keyed
+    return [a for a in below_mean if a.keyed <= last]
+
+
 def _focus(
-    definition: Definition, entry: CompetencyScore, statuses: list[RoleStatus]
+    definition: Definition,
+    entry: CompetencyScore,
+    statuses: list[RoleStatus],
+    compared: Profile,
 ) -> dict[str, Any]:
     """A development area with what the report says about it."""
     competency: Competency = entry.competency
     assert entry.score is not None
-    total = sum(a.keyed for a in entry.answered)
-    below_mean = [a for a in entry.answered if a.keyed * len(entry.answered) < total]
-    lowest = sorted(below_mean, key=lambda a: a.keyed)[:PULLED_DOWN]
+    lowest = _pulled_down(entry)
     status = next((s for s in statuses if s.entry is entry), None)
+    found = next((c for c in compared.competencies if c.entry is entry), None)
     mindsets = definition.mindsets_by_slug
     return {
         **_brief(entry),
+        **_difference(found),
         "band": _band(definition, competency, entry.score),
         "high_level": competency.high_level,
         "practice": list(competency.practice),
@@ -142,6 +257,8 @@ def _focus(
         "articles": [{"title": a.title, "url": a.url} for a in competency.articles],
         "target": None if status is None else status.target,
         "why": None if status is None else status.why,
+        "role_low": None if status is None else status.low,
+        "role_high": None if status is None else status.high,
     }
 
 
@@ -162,4 +279,6 @@ def _status(status: RoleStatus) -> dict[str, Any]:
         "why": status.why,
         "gap": None if score is None else status.target - score,
         "status": status.status,
+        "role_low": status.low,
+        "role_high": status.high,
     }

@@ -1,39 +1,67 @@
 """Competency scores as exact, unrounded fractions, each with the range it may lie in.
 
-A self-report of a few statements is coarse. The range around a score says how coarse:
-it is the larger of
+A self-report of a few statements is coarse. The model behind every range and decision:
 
-- the standard error of measurement: ``ASSUMED_SD · √(1 − reliability)``, where the
-  reliability of ``n`` answered statements follows from their average correlation by the
-  Spearman–Brown formula, ``n·r / (1 + (n − 1)·r)``; and
-- the resolution: how far one step on one answer moves the score, ``100 / (steps · n)``.
+- an answer varies between people with a standard deviation of :data:`ITEM_SD` points (one
+  step on a 1–5 scale), and two statements of one competency correlate
+  :data:`ITEM_CORRELATION`: that share of an answer's variance is the person's true level,
+  the rest is noise, so one answer's error is ``ITEM_SD · √(1 − r)`` points (:func:`error_sd`);
+- a score from ``n`` answers has the standard error ``error_sd / √n`` (:func:`sem`);
+- the range shown around a score is a :data:`COVERAGE` interval: ``± z · sem``, with ``z``
+  the normal quantile (1.645 for 90 %). Four statements give about ±17 points, six ±14.
 
-Four statements on a 1–5 scale give ±9.7 points; two give ±12.5.
+A group of competencies (a stage of the sale) is scored from all its answers together, so
+its error is much smaller (about ±7 points from 20 statements).
 """
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from statistics import NormalDist
 
 from .answers import Answers
 from .model import Competency, Definition, Item, Scale
 from .rounding import mean
 
 __all__ = [
-    "ASSUMED_SD",
+    "COVERAGE",
     "ITEM_CORRELATION",
+    "ITEM_SD",
     "AnsweredItem",
     "CompetencyScore",
+    "GroupScore",
+    "error_sd",
     "keyed_score",
     "margin",
     "score_competencies",
+    "score_groups",
+    "sem",
 ]
 
-ASSUMED_SD = 16
-"""Assumed spread (standard deviation, 0–100 points) of a competency's score between people."""
+ITEM_SD = 25
+"""Assumed spread (standard deviation, 0–100 points) of one answer between people."""
 
 ITEM_CORRELATION = Fraction(3, 10)
 """Assumed average correlation between two statements of one competency."""
+
+COVERAGE = Fraction(9, 10)
+"""How often the range shown around a score holds the true level (90 %)."""
+
+
+def error_sd() -> float:
+    """The error of one answer, in points: ``ITEM_SD · √(1 − r)`` (about 20.9)."""
+    return ITEM_SD * math.sqrt(1 - float(ITEM_CORRELATION))
+
+
+def sem(answered: int) -> float:
+    """The standard error of a score from `answered` answers, in points."""
+    return error_sd() / math.sqrt(answered)
+
+
+def range_z() -> float:
+    """The normal quantile of the range's coverage (1.645 for 90 %)."""
+    return NormalDist().inv_cdf(0.5 + float(COVERAGE) / 2)
 
 
 @dataclass(frozen=True)
@@ -69,6 +97,11 @@ class CompetencyScore:
         return self.score is not None
 
     @property
+    def sem(self) -> float:
+        """The standard error of the score, in points."""
+        return sem(len(self.answered))
+
+    @property
     def low(self) -> int | None:
         """The lower end of the range, rounded down, at least 0."""
         if self.score is None or self.margin is None:
@@ -83,7 +116,46 @@ class CompetencyScore:
         return min(100, math.ceil(self.score + self.margin))
 
 
-def keyed_score(scale: Scale, keyed: list[int]) -> Fraction:
+@dataclass(frozen=True)
+class GroupScore:
+    """The score of a group of competencies (a stage of the sale), from all its answers.
+
+    Attributes:
+        name: The group's name (as the definition gives it).
+        members: The group's competency scores, in definition order.
+        score: 0..100 from every answer in the group, or None when fewer than half of its
+            statements were answered.
+        answered: How many of its statements were answered.
+        margin: Half the width of the range, or None when not scored.
+    """
+
+    name: str
+    members: tuple[CompetencyScore, ...]
+    score: Fraction | None
+    answered: int
+    margin: Fraction | None
+
+    @property
+    def sem(self) -> float:
+        """The standard error of the score, in points."""
+        return sem(self.answered)
+
+    @property
+    def low(self) -> int | None:
+        """The lower end of the range, rounded down, at least 0."""
+        if self.score is None or self.margin is None:
+            return None
+        return max(0, math.floor(self.score - self.margin))
+
+    @property
+    def high(self) -> int | None:
+        """The upper end of the range, rounded up, at most 100."""
+        if self.score is None or self.margin is None:
+            return None
+        return min(100, math.ceil(self.score + self.margin))
+
+
+def keyed_score(scale: Scale, keyed: Sequence[int]) -> Fraction:
     """The 0..100 score of keyed answers: their mean mapped linearly from the scale."""
     average = mean(keyed)
     assert average is not None
@@ -91,12 +163,11 @@ def keyed_score(scale: Scale, keyed: list[int]) -> Fraction:
 
 
 def margin(scale: Scale, answered: int) -> Fraction:
-    """Half the width of the range of a score from `answered` statements (see module)."""
-    r = ITEM_CORRELATION
-    reliability = answered * r / (1 + (answered - 1) * r)
-    error = Fraction(ASSUMED_SD * math.sqrt(1 - reliability))  # sqrt is exact to IEEE 754
-    resolution = Fraction(100, (scale.max - scale.min) * answered)
-    return max(error, resolution)
+    """Half the width of the range of a score from `answered` statements: ``z · sem``.
+
+    `scale` is kept for callers; the model's error is in points, whatever the scale.
+    """
+    return Fraction(range_z() * sem(answered))  # float → exact, the same on every platform
 
 
 def score_competencies(definition: Definition, answers: Answers) -> list[CompetencyScore]:
@@ -123,3 +194,22 @@ def score_competencies(definition: Definition, answers: Answers) -> list[Compete
         else:
             results.append(CompetencyScore(competency, position, answered, None, None))
     return results
+
+
+def score_groups(definition: Definition, scores: list[CompetencyScore]) -> list[GroupScore]:
+    """Score each group of competencies (in the order the groups first appear), from all the
+    answers of its members; a group needs at least half of its statements answered."""
+    names = list(dict.fromkeys(c.group for c in definition.competencies if c.group))
+    groups: list[GroupScore] = []
+    for name in names:
+        members = tuple(entry for entry in scores if entry.competency.group == name)
+        keyed = [answer.keyed for entry in members for answer in entry.answered]
+        total = sum(len(entry.competency.items) for entry in members)
+        if keyed and 2 * len(keyed) >= total:
+            score = keyed_score(definition.scale, keyed)
+            groups.append(
+                GroupScore(name, members, score, len(keyed), margin(definition.scale, len(keyed)))
+            )
+        else:
+            groups.append(GroupScore(name, members, None, len(keyed), None))
+    return groups

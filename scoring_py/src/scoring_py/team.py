@@ -14,13 +14,18 @@ Every file is read and scored by the same rules as one person's report. On top o
   per statement is flagged (one step is the smallest difference the scale can express for
   every statement, so a smaller mean is partly single disagreements);
 - **files** that could not be used, each with a Swedish message, and every other file kept;
+- **labels** that can mislead (mixed scripts, two labels that look alike): a note on the file
+  and the person (:mod:`scoring_py.labels`);
 - the table as CSV (one row per person: ``person`` and one column per competency slug).
+
+A check about the organisation (audience ``organisation``) promises that answers are only
+shown together: its view has no people, no pairs and no dots, only the aggregates (from
+:data:`MIN_TEAM` people) and how many answered; its CSV has the aggregates only.
 """
 
 import csv
 import io
 import json
-import statistics
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +36,7 @@ from .answers import MANAGER, Answers, matching_check
 from .errors import ScoringError, shorten
 from .formats import EXPORT_FORMAT, read_answers, read_definition, write_check
 from .json_text import parse_json_text
+from .labels import label_notes
 from .model import Definition, Role
 from .quality import quality_notes
 from .ranking import role_statuses
@@ -38,11 +44,10 @@ from .result import to_canonical_json
 from .rounding import round_half_up
 from .scores import CompetencyScore, margin, score_competencies
 from .scoring import cached_definition
+from .team_aggregate import MIN_TEAM, aggregate
+from .team_words import summary
 
 __all__ = ["FLAG_STEPS", "MAX_FILES", "MIN_TEAM", "team", "team_csv", "team_json"]
-
-MIN_TEAM = 3
-"""Fewest people whose own ratings the team aggregates are shown for."""
 
 FLAG_STEPS = 1
 """Mean difference per statement (in answer steps) from which self and manager differ."""
@@ -74,7 +79,8 @@ def team(
         definition: The assessment definition.
         files: The answer files: the page's export or plain answers, as the CLI reads them.
         role: A role slug to compare with, or None.
-        progress: Called with (files done, files in all) after each file.
+        progress: Called with (files done, files in all): with 0 before the first file and
+            after each file (the page gives each file a time budget from these calls).
 
     Raises:
         ScoringError: If the definition or role is invalid or there are too many files;
@@ -84,13 +90,16 @@ def team(
     chosen = definition.role(role) if role is not None else None
     if len(files) > MAX_FILES:
         raise ScoringError(f"Högst {MAX_FILES} filer åt gången, fick {len(files)}.")
+    together = definition.check is not None and definition.check.audience == "organisation"
+    if progress is not None:
+        progress(0, len(files))
     people: list[_Person] = []
     managers: list[_Person] = []
     reports: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], str] = {}
     unlabelled = 0
     for done, (name, text) in enumerate(files, 1):
-        report: dict[str, Any] = {"file": name, "error": None, "note": None}
+        report: dict[str, Any] = {"file": name, "error": None, "note": None, "label_notes": []}
         reports.append(report)
         try:
             answers = _read(definition, text)
@@ -107,6 +116,11 @@ def team(
                 report["error"] = (
                     f'Det finns redan {kind} märkt "{answers.label}" ({other}); den här visas '
                     "inte. Är det två olika personer, ge dem olika märkning."
+                )
+            elif answers.rater == MANAGER and together:
+                report["error"] = (
+                    "Det här är en chefs skattning av en säljare; ett självtest om "
+                    "organisationen sammanställer bara var och ens egna svar."
                 )
             elif answers.rater == MANAGER and answers.label is None:
                 report["error"] = (
@@ -131,8 +145,20 @@ def team(
                 report["rater"] = answers.rater
         if progress is not None:
             progress(done, len(files))
+    notes = label_notes([(p.file, p.label, _match(p.label) or "") for p in people + managers
+                         if p.labelled])  # fmt: skip
+    for report in reports:
+        report["label_notes"] = notes.get(report["file"], [])
     pairs = _pairs(definition, people, managers, reports)
-    aggregate = _aggregate(definition, people, chosen) if len(people) >= MIN_TEAM else None
+    team_numbers = None
+    # A file whose answers follow a pattern (the same answer everywhere, agreeing with
+    # opposites, many unanswered) is shown, but kept out of the team's numbers.
+    counted = [p for p in people if not _unreliable(definition, p.answers)]
+    if len(counted) >= MIN_TEAM:
+        team_numbers = aggregate(definition, [p.scores for p in counted], chosen)
+        if together:
+            for row in team_numbers["competencies"]:
+                del row["scores"]  # every value as a dot is one value per person
     result = {
         "format": "saljkompetens-team",
         "version": 1,
@@ -147,14 +173,26 @@ def team(
         "competencies": [
             {"slug": c.slug, "title": c.title, "url": c.url} for c in definition.competencies
         ],
-        "people": [_person(definition, p, chosen) for p in people],
-        "pairs": pairs,
-        "aggregate": aggregate,
+        "per_person": not together,
+        "respondents": len(people),
+        "set_aside": [] if together else [p.label for p in people if p not in counted],
+        "set_aside_count": len(people) - len(counted),
+        "people": [] if together else [_person(definition, p, chosen, notes) for p in people],
+        "pairs": [] if together else pairs,
+        "aggregate": team_numbers,
         "files": reports,
     }
-    result["summary"] = _summary(result, len(managers))
+    result["summary"] = summary(result, len(managers))
     result["csv"] = team_csv(result)
     return result
+
+
+TEAM_BLOCKERS = ("straight-line", "acquiescence", "unanswered")
+"""Answer patterns that keep a file out of the team's numbers (it is still shown)."""
+
+
+def _unreliable(definition: Definition, answers: Answers) -> bool:
+    return any(note["code"] in TEAM_BLOCKERS for note in quality_notes(definition, answers))
 
 
 def team_json(
@@ -185,11 +223,21 @@ def team_csv(result: dict[str, Any]) -> str:
     score, empty where unscored), one row per person's own rating, in file order.
 
     A label that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) gets a
-    leading ``'``.
+    leading ``'``. Without per-person values (a check about the organisation): ``mått`` and
+    the same columns, with the rows ``lägst``, ``median``, ``högst`` and ``antal`` (people
+    with a value), once there are aggregates.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     slugs = [c["slug"] for c in result["competencies"]]
+    if not result["per_person"]:
+        writer.writerow(["mått", *slugs])
+        rows = result["aggregate"]["competencies"] if result["aggregate"] else []
+        measures = [("lägst", "lowest"), ("median", "median"), ("högst", "highest"),
+                    ("antal", "scored")] if rows else []  # fmt: skip
+        for name, key in measures:
+            writer.writerow([name, *("" if r[key] is None else r[key] for r in rows)])
+        return out.getvalue()
     writer.writerow(["person", *slugs])
     for person in result["people"]:
         label = person["label"]
@@ -243,7 +291,12 @@ def _match(label: str | None) -> str | None:
 # -- one person -------------------------------------------------------------------------------
 
 
-def _person(definition: Definition, person: _Person, role: Role | None) -> dict[str, Any]:
+def _person(
+    definition: Definition,
+    person: _Person,
+    role: Role | None,
+    notes: dict[str, list[dict[str, str]]],
+) -> dict[str, Any]:
     statuses = (
         {s.entry.competency.slug: s for s in role_statuses(role, person.scores)} if role else {}
     )
@@ -270,6 +323,7 @@ def _person(definition: Definition, person: _Person, role: Role | None) -> dict[
         "answered": len(person.answers.values),
         "competencies": cells,
         "quality": quality_notes(definition, person.answers),
+        "label_notes": notes.get(person.file, []),
     }
 
 
@@ -337,139 +391,3 @@ def _compare(
         shown["difference"] = round(float(difference), 2)
         shown["flagged"] = abs(difference) >= FLAG_STEPS
     return shown
-
-
-# -- the team -----------------------------------------------------------------------------------
-
-
-def _aggregate(definition: Definition, people: list[_Person], role: Role | None) -> dict[str, Any]:
-    """Spreads per competency, and with a role its counts and the team's priorities."""
-    rows = []
-    statuses = [
-        {s.entry.competency.slug: s for s in role_statuses(role, p.scores)} for p in people
-    ] if role else []  # fmt: skip
-    targets = {t.competency: t.level for t in role.targets} if role else {}
-    for position, competency in enumerate(definition.competencies):
-        shown = sorted(
-            round_half_up(score) for p in people if (score := p.scores[position].score) is not None
-        )
-        row: dict[str, Any] = {
-            "slug": competency.slug,
-            "title": competency.title,
-            "url": competency.url,
-            "articles": [{"title": a.title, "url": a.url} for a in competency.articles],
-            "scored": len(shown),
-            "unscored": len(people) - len(shown),
-            "lowest": shown[0] if shown else None,
-            "median": _number(statistics.median(shown)) if shown else None,
-            "highest": shown[-1] if shown else None,
-            "scores": shown,
-        }
-        if competency.slug in targets:
-            counts = {"under": 0, "at": 0, "over": 0}
-            for person in statuses:
-                status = person[competency.slug].status
-                if status is not None:
-                    counts[status] += 1
-            gaps = [targets[competency.slug] - score for score in shown]
-            row["target"] = targets[competency.slug]
-            row["counts"] = counts
-            row["median_gap"] = _number(statistics.median(gaps)) if gaps else None
-        rows.append(row)
-    return {"people": len(people), "competencies": rows, "priorities": _priorities(rows)}
-
-
-def _priorities(rows: list[dict[str, Any]]) -> list[str]:
-    """The competencies where most people are under the role's target, then the largest
-    median gap; the first three and any that tie with the third."""
-    under = [r for r in rows if "counts" in r and r["counts"]["under"] > 0]
-    ranked = sorted(under, key=lambda r: (-r["counts"]["under"], -(r["median_gap"] or 0)))
-    if len(ranked) > 3:
-        last = (ranked[2]["counts"]["under"], ranked[2]["median_gap"])
-        ranked = ranked[:3] + [
-            r for r in ranked[3:] if (r["counts"]["under"], r["median_gap"]) == last
-        ]
-    return [r["slug"] for r in ranked]
-
-
-def _number(value: float | Fraction | int) -> int | float:
-    """A median as JSON: an integer, or a half (the mean of two middle scores)."""
-    value = Fraction(value)
-    return value.numerator if value.denominator == 1 else float(value)
-
-
-# -- words --------------------------------------------------------------------------------------
-
-
-def _summary(result: dict[str, Any], managers: int) -> list[str]:
-    people = len(result["people"])
-    failed = sum(1 for f in result["files"] if f["error"])
-    read = len(result["files"]) - failed
-    if not result["files"]:
-        return ["Lägg till svarsfiler från säljarna för att se teamets bild."]
-    own = _count(people, "självskattning", "självskattningar")
-    opening = f"{_count(read, 'fil', 'filer')} lästes: {own}"
-    if managers:
-        opening += f" och {_count(managers, 'chefsskattning', 'chefsskattningar')}"
-    if failed:
-        opening += f"; {_count(failed, 'fil', 'filer')} kunde inte användas (se listan)"
-    sentences = [opening + "."]
-    aggregate = result["aggregate"]
-    if aggregate is None:
-        sentences.append(
-            f"Teamets sammanställning (median, spridning och antal) visas först från "
-            f"{MIN_TEAM} personer, så att ingen enskild persons svar kan räknas fram ur den."
-        )
-    else:
-        titles = {c["slug"]: c["title"] for c in result["competencies"]}
-        rows = {r["slug"]: r for r in aggregate["competencies"]}
-        if result["role"] is not None:
-            priorities = aggregate["priorities"]
-            if priorities:
-                named = _join(
-                    [
-                        f"{titles[s]} ({rows[s]['counts']['under']} av {rows[s]['scored']})"
-                        for s in priorities
-                    ]
-                )
-                sentences.append(
-                    f"Jämfört med rollen {result['role']['title']} ligger flest under målet i "
-                    f"{named}; där finns teamets största utvecklingsbehov."
-                )
-            else:
-                sentences.append(
-                    f"Jämfört med rollen {result['role']['title']} ligger ingen tydligt under "
-                    "målet i någon kompetens, inom mätningens felmarginal."
-                )
-        medians = [r for r in aggregate["competencies"] if r["median"] is not None]
-        if medians:
-            top = max(medians, key=lambda r: r["median"])
-            bottom = min(medians, key=lambda r: r["median"])
-            whose = "teamets egna" if result["check"] is None else "de svarandes"
-            sentences.append(
-                f"Enligt {whose} skattningar är medianen högst i {top['title']} "
-                f"({_decimal(top['median'])}) och lägst i {bottom['title']} "
-                f"({_decimal(bottom['median'])}); varje enskilt värde har ett intervall på "
-                f"upp till ±{result['margin']}."
-            )
-    compared = [p for p in result["pairs"] if p["self_file"] is not None]
-    if compared:
-        flagged = sum(1 for p in compared for c in p["competencies"] if c["flagged"])
-        sentences.append(
-            f"För {_count(len(compared), 'person', 'personer')} finns både självskattning och "
-            f"chefens skattning; de skiljer sig med minst ett steg per påstående i "
-            f"{_count(flagged, 'kompetens', 'kompetenser')}."
-        )
-    return sentences
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
-
-
-def _decimal(value: int | float) -> str:
-    return str(value).replace(".", ",")
