@@ -1,10 +1,13 @@
-# Säljkompetens: one task runner for every chore. `make serve` and `make test` set up
-# what they need on a fresh machine first (venv and pip, npm; `make test` also Debian's
-# chromium for the browser tests, caddy and nginx for the tests of the published site).
+# Säljkompetens: one task runner for every chore. Each command sets up what it needs on a
+# fresh machine first. The editors' commands (serve, check, new, build) install only what the
+# site needs: the runtime Python packages and npm's Pyodide. `make test`, `lint` and `bench`
+# install everything: the dev extra (pytest, Playwright, mypy, ruff …), npm's devDependencies
+# (Biome, axe-core), Debian's chromium for the browser tests, caddy and nginx for the tests of
+# the published site, and poppler-utils to count printed pages.
 
 SHELL := /bin/bash
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 NPX := node_modules/.bin
 export NO_MKDOCS_2_WARNING := 1
@@ -12,19 +15,36 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 KIND ?= competency
 CONTENT ?= content
 
-.PHONY: setup serve build dist serve-dist check new lint test test-fast bench clean
+.PHONY: setup editor-setup serve build dist serve-dist check new lint test test-fast bench clean
 
-setup: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/caddy /usr/sbin/nginx
+setup: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/caddy /usr/sbin/nginx /usr/bin/pdfinfo
+
+# The editors' set: what serve, check, new and build need. Stamps of their own, so that the
+# full set (below) also counts as the editors' set and is never cut down by it.
+editor-setup: $(VENV)/.runtime node_modules/.runtime
+
+$(VENV)/.runtime: pyproject.toml scoring_py/pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ./scoring_py -e .
+	touch $@
 
 $(VENV)/.installed: pyproject.toml scoring_py/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ./scoring_py -e '.[dev]'
+	touch $@ $(VENV)/.runtime
+
+# `npm ci` empties node_modules first: with --omit=dev only Pyodide comes back, so a full
+# install that is up to date is kept as it is.
+node_modules/.runtime: package.json package-lock.json
+	if [ node_modules/.installed -nt package.json ] && [ node_modules/.installed -nt package-lock.json ]; \
+	then true; else npm ci --omit=dev --no-audit --no-fund; fi
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
-	touch $@
+	touch $@ node_modules/.runtime
 
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq
@@ -34,6 +54,11 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq caddy
 
+# poppler-utils: pdfinfo and pdftotext, for the tests that count printed pages.
+/usr/bin/pdfinfo:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils
+
 # nginx (and its brotli_static module) only for the tests of deploy/nginx.conf, which run
 # their own nginx. Debian starts the nginx service on port 80 if the port is free; stopped
 # and disabled again here where systemd runs.
@@ -42,24 +67,28 @@ node_modules/.installed: package.json package-lock.json
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx libnginx-mod-http-brotli-static
 	if [ -d /run/systemd/system ]; then $(SUDO) systemctl disable --now nginx; fi
 
-serve: $(VENV)/.installed node_modules/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# The preview: reloads the open page when content/, docs/, macros/ or scoring_py/ change
+# (under a development-only CSP that lets MkDocs' live-reload script run; see
+# saljkompetens/mkdocs_plugin/live_reload.py). `PORT=…` changes the port.
+serve: editor-setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$${PORT:-8000}
 
-build: $(VENV)/.installed node_modules/.installed
+build: editor-setup
 	$(BIN)/mkdocs build --strict
 
-# The site ready to publish: versioned assets, .br/.gz beside each file, _headers (deploy/).
-dist: build
+# The site ready to publish: versioned assets, .br/.gz beside each file (brotli is in the
+# dev extra), _headers (deploy/).
+dist: build $(VENV)/.installed
 	$(BIN)/python -m saljkompetens.dist --site site --out dist
 
 # dist/ through Caddy with the shipped configuration, as it would be published.
 serve-dist: dist /usr/bin/caddy
 	SITE_ADDRESS=http://127.0.0.1:$${PORT:-8080} CADDY_ADMIN=off DIST="$(CURDIR)/dist" caddy run --config deploy/Caddyfile --adapter caddyfile
 
-check: $(VENV)/.installed
+check: $(VENV)/.runtime
 	$(BIN)/python -m saljkompetens check
 
-new: $(VENV)/.installed
+new: $(VENV)/.runtime
 	@test -n "$(TITLE)" || { echo 'Ange en titel: make new KIND=competency|article|role|check TITLE="…"'; exit 2; }
 	$(BIN)/python -m saljkompetens new $(KIND) "$(TITLE)" --content "$(CONTENT)"
 

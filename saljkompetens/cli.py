@@ -1,4 +1,8 @@
-"""Command line for editors: `python -m saljkompetens check` and `… new`."""
+"""Command line for editors: `check` and `new`, run as `make check` and `make new …`.
+
+Every message names the make commands, which set up the project's environment first; a bare
+`python -m saljkompetens` works only inside that environment (`.venv/bin/python`).
+"""
 
 from __future__ import annotations
 
@@ -58,12 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m saljkompetens",
         description="Verktyg för innehållet i Säljkompetens (mappen content/).",
-        epilog="Exempel:\n"
-        "  python -m saljkompetens check\n"
-        '  python -m saljkompetens new competency "Förhandling"\n'
-        '  python -m saljkompetens new article "Så leder du säljmöten" --lang nb\n'
-        '  python -m saljkompetens new role "Innesäljare" --competency "Prospektering"\n'
-        '  python -m saljkompetens new check "Hur du planerar" --article "Rubrik"',
+        epilog="Kör kommandona med make i projektets mapp (make sätter upp allt som behövs "
+        "först):\n"
+        "  make check\n"
+        '  make new KIND=competency TITLE="Förhandling"\n'
+        "Med flaggor, genom projektets egen Python:\n"
+        '  .venv/bin/python -m saljkompetens new article "Så leder du säljmöten" --lang nb\n'
+        '  .venv/bin/python -m saljkompetens new role "Innesäljare" --competency "Prospektering"\n'
+        '  .venv/bin/python -m saljkompetens new check "Hur du planerar" --article "Rubrik"',
     )
     commands = parser.add_subparsers(
         dest="command", title="kommandon", metavar="KOMMANDO", parser_class=_Parser
@@ -73,8 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="kontrollera allt innehåll och visa alla fel på en gång",
-        description="Läser och kontrollerar allt innehåll. Varje fel visas på en rad med fil, "
-        "rad, fält och vad som är fel; avslutar med kod 1 om något fel finns, annars 0.",
+        description="Läser och kontrollerar allt innehåll, som bygget gör (i projektets mapp: "
+        "make check). Varje fel visas på en rad med fil, rad, fält och vad som är fel; avslutar "
+        "med kod 1 om något fel finns, annars 0.",
     )
     check.add_argument(
         "content", nargs="?", default="content", metavar="MAPP",
@@ -85,9 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
         "new",
         help="skapa en ny kompetens, artikel, roll eller ett självtest från en mall",
         description="Skapar content/<avsnitt>/<slug>.md från en mall där varje fält finns med "
-        "och förklaras. Förhandsvisningen visar platshållarna, men check och bygget stoppar "
-        "tills de är omskrivna. En befintlig fil "
-        "skrivs aldrig över.",
+        "och förklaras. Förhandsvisningen (make serve) visar platshållarna, men make check och "
+        "bygget stoppar tills de är omskrivna. En befintlig fil skrivs aldrig över.",
     )
     new.add_argument(
         "kind", choices=[*KINDS, *ALIASES], metavar="TYP",

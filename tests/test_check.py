@@ -200,6 +200,8 @@ def test_cli_help_is_swedish(run_cli, tmp_path: Path) -> None:
     assert done.stdout.startswith("användning: python -m saljkompetens")
     assert "kontrollera allt innehåll" in done.stdout
     assert "usage" not in done.stdout
+    # outside the project's environment only make (or .venv/bin/python) works
+    assert "  make check\n" in done.stdout and "\n  python -m" not in done.stdout
     wrong = run_cli("nytt", cwd=tmp_path)
     assert wrong.returncode == 2
     assert "fel: KOMMANDO: ogiltigt val 'nytt'" in wrong.stderr

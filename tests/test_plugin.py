@@ -3,15 +3,21 @@ preview (and only the preview) shows a banner while the content has errors."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import _SCRIPT_TEMPLATE
 from mkdocs.structure.files import Files
 
+from saljkompetens.mkdocs_plugin.csp import META_POLICY
+from saljkompetens.mkdocs_plugin.live_reload import with_live_reload
 from saljkompetens.mkdocs_plugin.plugin import SaljkompetensPlugin
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
@@ -67,6 +73,7 @@ def test_preview_keeps_last_good_content_and_shows_a_banner(project: Path, capsy
     html = _post_page(plugin, config)
     assert 'data-preview-errors="1"' in html
     assert "Förhandsvisningen visar senaste fungerande innehåll." in html
+    assert "<code>make check</code> visar samma fel" in html
     assert "lang: &quot;en&quot; är inte tillåtet" in html  # escaped like any text
 
 
@@ -170,3 +177,76 @@ def test_an_html_file_under_docs_gets_the_pages_policy(project: Path) -> None:
     assert published["karta.html"].startswith(policy)
     assert published["karta.html"].endswith("<p>En karta</p>\n")
     assert published["bilaga.htm"].startswith("<html><head>\n" + policy)
+
+
+# -- the preview's live reload -----------------------------------------------------------
+
+STRICT_TAG = f'<meta http-equiv="Content-Security-Policy" content="{META_POLICY}">'
+
+
+def _sha256(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
+def _script_src(html: str) -> str:
+    policy = html.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    return dict(part.strip().split(" ", 1) for part in policy.split(";"))["script-src"]
+
+
+def _served(app, path: str) -> tuple[str, dict[str, str], bytes]:
+    """GET `path` from a WSGI app: status, headers, body."""
+    environ: dict = {"PATH_INFO": path}
+    setup_testing_defaults(environ)
+    answer: dict = {}
+    body = app(environ, lambda status, headers, exc_info=None: answer.update(s=status, h=headers))
+    content = b"".join(body)
+    return answer["s"], dict(answer["h"]), content
+
+
+def test_the_preview_lets_exactly_mkdocs_live_reload_script_run() -> None:
+    """Under `mkdocs serve` each page allows the one script MkDocs injected into it (its
+    sha256); a planted or altered script stays refused."""
+    script = _SCRIPT_TEMPLATE.substitute(epoch=17, request_id=42)
+    page = f"<html><head>{STRICT_TAG}</head><body><p>T</p><script>{script}</script></body></html>"
+    assert _script_src(with_live_reload(page)) == f"'self' 'wasm-unsafe-eval' {_sha256(script)}"
+    altered = page.replace("location.reload();", "location.reload(); window.__pwned = 1;")
+    planted = page.replace(script, "window.__pwned = 1")
+    for html in (altered, planted, PAGE_HTML):
+        assert with_live_reload(html) == html
+
+
+def test_served_pages_carry_the_development_policy_built_ones_never(
+    tmp_path: Path, site_config
+) -> None:
+    """MkDocs' own server, as `mkdocs serve` wires it: the response has the development
+    policy for the script injected into it; the built files keep the strict one."""
+    from mkdocs.livereload import LiveReloadServer
+
+    content = shutil.copytree(MINIMAL, tmp_path / "content")
+    _cli_build(site_config(content, tmp_path))
+    site = tmp_path / "site"
+    pages = {p: p.read_text("utf-8") for p in site.rglob("*.html")}
+    assert len(pages) > 10
+    for path, html in pages.items():
+        assert html.count(STRICT_TAG) == 1 and "'sha256-" not in html, path
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
+    try:
+        server.watch(str(tmp_path / "content"))  # as `mkdocs serve` does: injects the script
+        plugin = SaljkompetensPlugin()
+        assert plugin.on_serve(server, config=None, builder=lambda: None) is server  # type: ignore[arg-type]
+        status, headers, body = _served(server.get_app(), "/kompetenser/lyssna/")
+        assert status.startswith("200")
+        assert headers["Content-Length"] == str(len(body))
+        html = body.decode("utf-8")
+        injected = html[html.rindex("<script>") + len("<script>") : html.rindex("</script>")]
+        assert "livereload(" in injected
+        assert _script_src(html) == f"'self' 'wasm-unsafe-eval' {_sha256(injected)}"
+        status, headers, body = _served(server.get_app(), "/assets/css/saljkompetens.css")
+        assert (
+            status.startswith("200")
+            and body == (site / "assets/css/saljkompetens.css").read_bytes()
+        )
+    finally:
+        server.server_close()
+    assert {p: p.read_text("utf-8") for p in site.rglob("*.html")} == pages

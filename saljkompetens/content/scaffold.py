@@ -1,4 +1,4 @@
-"""Create a new content file from a template: `python -m saljkompetens new competency "Titel"`.
+"""Create a new content file from a template: `make new KIND=competency TITLE="Titel"`.
 
 The templates in `templates/scaffold/` give every field, explained in Swedish comments,
 with placeholder values: the preview shows the new page at once, and `check` and the build

@@ -8,6 +8,7 @@ document (`...`, `---`) or nesting deeper than `MAX_DEPTH`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,12 @@ _TOO_DEEP = (
     "kontrollera hakparenteser och indrag"
 )
 _FALLBACK = "raden kan inte läsas som YAML; kontrollera indrag, kolon och citattecken"
+_RUNAWAY_QUOTE = (
+    "citattecknet som börjar här avslutas inte på raden, så texten fortsätter till nästa "
+    "citattecken, på rad {line}; sätt ett avslutande citattecken"
+)
+_FIELD_LINE = re.compile(r"\s*(?:-\s|[A-Za-z_][\w-]*:(?:\s|$))")
+"""A line that reads as a field (`name: …`) or a list item (`- …`)."""
 
 
 class YamlProblem(Exception):
@@ -179,11 +186,13 @@ def parse(
     return data, lines, booleans
 
 
-def _refuse_constructs(text: str, shown: Path, line_offset: int) -> None:
+def _refuse_constructs(
+    text: str, shown: Path, line_offset: int, loader: type = _FAST_LOADER
+) -> None:
     """Read the tokens once; refuse anchors, aliases, tags, extra documents, deep nesting."""
     depth = 0
     try:
-        for token in yaml.scan(text, Loader=_FAST_LOADER):
+        for token in yaml.scan(text, Loader=loader):
             for kind, message in _REFUSED:
                 if isinstance(token, kind) and not _harmless_start(token):
                     raise _problem(shown, message, token.start_mark, line_offset)
@@ -194,7 +203,11 @@ def _refuse_constructs(text: str, shown: Path, line_offset: int) -> None:
             elif isinstance(token, _CLOSE):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
-        if "nesting depth" in str(exc.problem):  # libyaml stops at 1,000 levels itself
+        if "nesting depth" in str(exc.problem):
+            # libyaml reads ahead to 1,000 levels and stops there, before this loop sees
+            # level 9; PyYAML's own scanner reads ahead at most a line, so it finds level 9.
+            if loader is not yaml.SafeLoader:
+                _refuse_constructs(text, shown, line_offset, yaml.SafeLoader)
             raise _problem(shown, _TOO_DEEP, exc.problem_mark, line_offset) from None
         # any other syntax error: parsing below words it
 
@@ -258,6 +271,11 @@ def _parse_or_explain(text: str, shown: Path, line_offset: int) -> tuple[yaml.No
     except _HugeNumber as huge:
         raise _problem(shown, huge.message, huge.node.start_mark, line_offset) from None
     except yaml.MarkedYAMLError as exc:
+        runaway = _runaway_quote(text, exc.problem_mark or exc.context_mark)
+        if runaway is not None:
+            start, end = runaway
+            message = _RUNAWAY_QUOTE.format(line=end.line + 1 + line_offset)
+            raise _problem(shown, message, start, line_offset) from None
         problem = exc.problem or ""
         for english, swedish, at_context in _PROBLEMS:
             if problem.startswith(english):
@@ -270,6 +288,28 @@ def _parse_or_explain(text: str, shown: Path, line_offset: int) -> tuple[yaml.No
         raise YamlProblem(
             ContentError(shown, f"YAML-fel: {_FALLBACK}", line=1 + line_offset)
         ) from None
+
+
+def _runaway_quote(text: str, until: Any) -> tuple[Any, Any] | None:
+    """Where the first quoted text before the error at `until` starts and ends, if it runs on
+    over a line that reads as a field or a list item: its quote was not closed on its own
+    line, so the next quote closed it, lines later, and the error came after that."""
+    lines = text.split("\n")
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start, end = token.start_mark, token.end_mark
+            if until is not None and (start.line, start.column) >= (until.line, until.column):
+                return None
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and end.line > start.line
+                and any(_FIELD_LINE.match(line) for line in lines[start.line + 1 : end.line + 1])
+            ):
+                return start, end
+    except yaml.YAMLError:
+        pass  # the error itself: no runaway quote before it
+    return None
 
 
 def _map_lines(

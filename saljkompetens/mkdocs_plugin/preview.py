@@ -24,6 +24,7 @@ def error_banner(html: str, problems: ContentErrors, *, shown: str) -> str:
     banner = (
         '<div class="sk-preview-errors" role="alert" data-preview-errors="'
         f'{count}"><p><strong>Innehållet har {count} fel</strong> och skulle inte publiceras. '
-        f"{shown} Rätta felen och spara, så uppdateras sidan.</p><ul>{items}</ul></div>"
+        f"{shown} Rätta felen och spara, så uppdateras sidan; <code>make check</code> visar "
+        f"samma fel i terminalen.</p><ul>{items}</ul></div>"
     )
     return html[: match.end()] + banner + html[match.end() :]
