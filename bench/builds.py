@@ -32,3 +32,12 @@ def build(project: Path, out: Path, strict: bool = True) -> float:
     if done.returncode != 0:
         raise BuildFailed(f"mkdocs build failed in {project}:\n{done.stderr[-3000:]}")
     return seconds
+
+
+def sidebar_links(site: Path, page: str) -> int:
+    """How many links the primary navigation (sidebar and phone drawer) of the built `page`
+    (e.g. `kompetenser/x/index.html`) holds: the same at any N when the nav stays linear."""
+    html = (site / page).read_text(encoding="utf-8")
+    start = html.index('class="md-nav md-nav--primary')
+    end = html.index('class="md-sidebar md-sidebar--secondary"', start)
+    return html.count('class="md-nav__link', start, end)

@@ -14,6 +14,7 @@ Hooks:
   gets its forms back (priority -100: last).
 - `on_post_page` / `on_post_template`: the CSP meta tag (priority -100: after every other
   plugin); in a preview with content errors, a banner.
+- `on_serve`: the preview's live-reload script may run under the CSP (live_reload.py).
 - `on_build_error` / `on_shutdown`: a failed build leaves `site/` as it was; a finished
   one replaces it in one step.
 """
@@ -26,7 +27,9 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -48,6 +51,9 @@ from .config import SaljkompetensConfig
 from .csp import add_csp, inline_scripts
 from .navigation import place_pages
 from .preview import error_banner
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.saljkompetens")
 
@@ -124,7 +130,9 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         good = self.source.good if self.source else None
         if good is not None:
-            place_pages(nav, files, page_groups(good.kb))
+            # The sidebar lists a section's pages around the one being rendered, which
+            # MkDocs names in `config._current_page` while it renders it.
+            place_pages(nav, files, page_groups(good.kb), lambda: config._current_page)
         return nav
 
     @event_priority(-100)  # after every other plugin has changed the content
@@ -149,6 +157,18 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         if not template_name.endswith(".html"):
             return output_content
         return self._finish_html(output_content, template_name)
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """Development only: each served page lets MkDocs' live-reload script run, by its
+        hash; the built files keep the strict policy."""
+        from .live_reload import allow_live_reload  # only `mkdocs serve` needs it
+
+        app = server.get_app()
+        assert app is not None  # MkDocs sets it when it makes the server
+        server.set_app(allow_live_reload(app))
+        return server
 
     def _finish_html(self, html: str, name: str) -> str:
         """Add the CSP (no inline script runs) and, in a preview with errors, the banner."""

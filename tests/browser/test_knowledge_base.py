@@ -35,6 +35,69 @@ def test_search_finds_pages(page: Page, site_url: str, query: str, expected: str
     )
 
 
+def shown(hits: Locator) -> list[str]:
+    """The text of every hit, with each hit's "N till på denna sida" opened."""
+    expect(hits.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    for more in hits.locator("details.md-search-result__more > summary").all():
+        more.click()
+    return [
+        " ".join(text.split()) for text in hits.locator(".md-search-result__item").all_inner_texts()
+    ]
+
+
+def statements(kb) -> set[str]:
+    """Every statement the forms ask, as the seller and the manager read it."""
+    asked = [s for c in kb.competencies for s in c.statements]
+    asked += [s for check in kb.checks for s in check.statements]
+    return {text for s in asked for text in (s.text, s.manager_text) if text}
+
+
+def test_search_lists_the_competency_first_and_no_statement_of_the_forms(
+    page: Page, site_url: str, kb
+) -> None:
+    """The self-assessment, the checks and the manager's rating ask "Jag ringer kalla
+    samtal …": search finds the text about prospecting, not the forms' statements."""
+    hits = search(page, site_url, "kalla samtal")
+    expect(hits.locator(".md-search-result__item h1").first).to_have_text(
+        "Prospektering", timeout=10_000
+    )
+    texts = shown(hits)
+    assert [s for s in statements(kb) for text in texts if s in text] == []
+    assert not [t for t in texts if t.startswith(("Självskattning", "Chefens skattning"))]
+
+
+def test_a_checks_statements_are_not_searchable_but_its_text_is(
+    page: Page, site_url: str, kb
+) -> None:
+    check = next(c for c in kb.checks if c.slug == "larande-eller-bara-resultat")
+    statement = check.statements[0].text  # "Efter ett viktigt kundmöte går jag igenom …"
+    texts = shown(search(page, site_url, "kundmöte igenom bättre"))
+    assert not [t for t in texts if statement in t]
+    texts = shown(search(page, site_url, "lärande resultat skalor"))
+    assert [t for t in texts if t.startswith(check.title)]
+
+
+def test_the_norwegian_articles_snippets_are_its_text_not_its_facts(
+    page: Page, site_url: str
+) -> None:
+    """Its page's search entry once held only "Språk: Norska (bokmål) · 5 min läsning"."""
+    article = "artiklar/resultatorienterte-selgere-tja/"
+    page.goto(site_url + article)
+    text = page.locator(".sk-article").evaluate(
+        "a => { const c = a.cloneNode(true); c.querySelector('.sk-article-facts').remove();"
+        " return c.textContent }"
+    )
+    body = " ".join(text.split())
+    hits = search(page, site_url, "selgere")
+    item = hits.locator(f".md-search-result__item:has(> a[href$='/{article}'])")
+    expect(item.locator("h1")).to_have_text("Resultatorienterte selgere? Tja!", timeout=10_000)
+    item.locator("details > summary").click()
+    snippets = [" ".join(s.split()) for s in item.locator("p").all_inner_texts()]
+    assert snippets
+    assert [s for s in snippets if "Språk" in s or "Källa" in s] == []
+    assert [s for s in snippets if s[:60] not in body] == []
+
+
 def test_follow_links_competency_mindset_competency(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.get_by_role("link", name="Prospektering", exact=True).first.click()

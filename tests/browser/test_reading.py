@@ -85,6 +85,69 @@ def test_a_generated_page_shows_where_it_belongs(
     expect(page.locator(".md-tabs__item--active")).to_have_text(tab)
 
 
+SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}"})  # å, ä, ö after z
+SIBLINGS = """panel => [...panel.querySelectorAll(':scope > ul > li > .md-nav__link')]
+    .filter(link => link.checkVisibility({visibilityProperty: true}))
+    .map(link => {
+        link.scrollIntoView({block: 'center'});
+        const box = link.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return {title: link.textContent.trim(), current: link.matches('.md-nav__link--active'),
+                seen: link.contains(hit)};
+    })"""
+"""The links of a nav panel as a reader sees them: title, marked as the current page, and
+whether it is on screen and on top (a tap reaches it) once scrolled to."""
+
+
+def reading_order(titles: list[str]) -> list[str]:
+    return sorted(titles, key=lambda title: title.lower().translate(SWEDISH_ORDER))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_competency_page_lists_its_siblings_in_the_sidebar_and_the_drawer(
+    page: Page, site_url: str, kb, width: int
+) -> None:
+    """On a phone the drawer opens on Kompetenser and lists all 18 competencies; on a desktop
+    the sidebar does; either way in reading order with the current page marked."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(site_url + f"kompetenser/{COMPETENCY}/")
+    if width < 1220:  # Material's breakpoint for the sidebar
+        expect(page.locator(".md-sidebar--primary")).not_to_be_in_viewport()
+        page.locator("label.md-header__button[for='__drawer']").click()
+    panel = page.locator(".md-sidebar--primary nav[data-md-level='1'][aria-expanded='true']")
+    expect(panel).to_have_count(1)
+    title = (
+        panel.locator(":scope > .md-nav__title")
+        if width < 1220
+        else page.locator(".md-sidebar--primary .md-nav__item--active > .md-nav__container > a")
+    )
+    expect(title).to_be_in_viewport()
+    expect(title).to_have_text("Kompetenser")
+    page.wait_for_timeout(400)  # the drawer's slide-in (0.25 s)
+    links = panel.evaluate(SIBLINGS)
+
+    titles = [link["title"] for link in links]
+    assert len(titles) == 18
+    assert titles == reading_order([c.title for c in kb.competencies])
+    assert [link["title"] for link in links if link["current"]] == ["Prospektering"]
+    assert [link["title"] for link in links if not link["seen"]] == []
+
+
+def test_the_drawer_on_a_role_page_opens_on_roller_under_sjalvskattning(
+    page: Page, site_url: str, kb
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "roller/nykundsjagare/")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    panel = page.locator(".md-sidebar--primary nav[data-md-level='2'][aria-expanded='true']")
+    expect(panel.locator(":scope > .md-nav__title")).to_have_text("Roller")
+    page.wait_for_timeout(400)
+    links = panel.evaluate(SIBLINGS)
+    assert [link["title"] for link in links] == reading_order([r.title for r in kb.roles])
+    assert [link["title"] for link in links if link["current"]] == ["Nykundsjägare"]
+    assert all(link["seen"] for link in links)
+
+
 def test_a_competency_page_has_no_keyword_line_for_readers(page: Page, site_url) -> None:
     page.goto(site_url + f"kompetenser/{COMPETENCY}/")
     expect(page.locator("article")).not_to_contain_text("Sökord")
