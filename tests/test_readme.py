@@ -56,5 +56,5 @@ def test_team_example(root: Path, built_site, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     rows = done.stdout.splitlines()
-    assert rows[0].split(",")[0] == "person"
-    assert [row.split(",")[0] for row in rows[1:]] == ["AB", "CD", "EF"]
+    assert rows[0].split(";")[0] == "\ufeffPerson"  # a Swedish spreadsheet: BOM and ;
+    assert [row.split(";")[0] for row in rows[1:]] == ["AB", "CD", "EF"]

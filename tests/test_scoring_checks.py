@@ -286,18 +286,19 @@ def test_the_organisation_check_shows_no_value_per_person(site: SiteContent) -> 
     assert (view["people"], view["pairs"], view["respondents"]) == ([], [], 5)
     assert all("scores" not in row for row in view["aggregate"]["competencies"])
     slugs = [c["slug"] for c in view["competencies"]]
+    titles = [c["title"] for c in view["competencies"]]
     styrning = slugs.index(traits(site)["styrning"].slug)
 
     def row(name: str, values: dict[int, int]) -> str:
-        return ",".join([name, *(str(values.get(i, "")) for i in range(len(slugs)))])
+        return ";".join([name, *(str(values.get(i, "")) for i in range(len(slugs)))])
 
     others = dict.fromkeys(range(len(slugs)), 50)  # every other trait evened: 50
     assert view["csv"].split("\r\n") == [
-        ",".join(["mått", *slugs]),
-        row("lägst", others | {styrning: 0}),
-        row("median", others),
-        row("högst", others | {styrning: 100}),
-        row("antal", dict.fromkeys(range(len(slugs)), 5)),
+        "\ufeff" + ";".join(["Mått", *titles]),  # a Swedish spreadsheet: BOM and ;
+        row("Lägst", others | {styrning: 0}),
+        row("Median", others),
+        row("Högst", others | {styrning: 100}),
+        row("Antal med värde", dict.fromkeys(range(len(slugs)), 5)),
         "",
     ]
     assert view["summary"][:2] == [
@@ -315,7 +316,8 @@ def test_the_organisation_check_with_two_people_shows_nothing_but_the_count(
 ) -> None:
     view = organisation_view(site, [person(1, "A", site), person(5, "B", site)])
     assert (view["aggregate"], view["people"], view["respondents"]) == (None, [], 2)
-    assert view["csv"] == "mått," + ",".join(c["slug"] for c in view["competencies"]) + "\r\n"
+    titles = [c["title"] for c in view["competencies"]]
+    assert view["csv"] == "\ufeffMått;" + ";".join(titles) + "\r\n"
     assert view["summary"][0] == "2 filer lästes: 2 personers svar om organisationen."
     assert "visas först från 3 personer" in view["summary"][2]
 

@@ -239,7 +239,7 @@ def test_pyodide_gives_the_hand_worked_team(pyodide_run: dict[str, Any]) -> None
     assert (rows["prospektering"]["median"], rows["prospektering"]["median_gap"]) == (75, 10)
     assert rows["prospektering"]["counts"] == {"under": 1, "at": 2, "over": 0}
     assert (view["aggregate"]["priorities"], view["set_aside"]) == ([], ["D"])
-    assert view["csv"].splitlines()[1:3] == ["AB,100,50,75,25,", "Person 1,75,75,50,50,"]
+    assert view["csv"].splitlines()[1:3] == ["AB;100;50;75;25;", "Person 1;75;75;50;50;"]
     pair = {c["slug"]: c for c in view["pairs"][0]["competencies"]}
     assert (pair["prospektering"]["difference"], pair["prospektering"]["flagged"]) == (-2.0, True)
     assert "inte giltig JSON" in view["files"][-1]["error"]

@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 from scoring_py.team import MIN_TEAM
 
-from scoring_py import ScoringError, team, team_json
+from scoring_py import ScoringError, team, team_csv, team_json
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scoring" / "definition.json"
 
@@ -70,6 +70,10 @@ MANAGER_AB = {**items("prospektering", 3, 3, 3), **items("behovsanalys", 3, 3, 3
 
 FOUR = [("ab.json", file(A, "AB")), ("b.json", file(B)), ("c.json", file(C)),
         ("d.json", file(D, "D"))]  # fmt: skip
+
+
+REVERSE = {"prospektering-2", "behovsanalys-3", "forhandling-2", "avslut-3", "uppfoljning-2",
+           "uppfoljning-4"}  # fmt: skip
 
 
 def by_slug(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -199,15 +203,19 @@ def test_self_and_manager_side_by_side() -> None:
         "AB", "ab.json", "chef-ab.json",
     )  # fmt: skip
     rows = by_slug(pair["competencies"])
+    # in points 0–100 one step is 100 / (5 − 1) = 25: −2 steps are −50, as 100 → 50 says
     assert rows["prospektering"] == {"slug": "prospektering", "self": 100, "manager": 50,
-                                     "both": 3, "difference": -2.0, "flagged": True}  # fmt: skip
+                                     "both": 3, "difference": -2.0, "points": -50,
+                                     "flagged": True}  # fmt: skip
     assert (rows["behovsanalys"]["difference"], rows["behovsanalys"]["flagged"]) == (0.0, False)
     assert (rows["forhandling"]["both"], rows["forhandling"]["difference"]) == (1, None)
+    # +0.5 steps · 25 = 12.5 → 13 (halves up), as 25 → 38 (37.5 shown rounded) says
     assert rows["avslut"] == {"slug": "avslut", "self": 25, "manager": 38, "both": 2,
-                              "difference": 0.5, "flagged": False}  # fmt: skip
+                              "difference": 0.5, "points": 13, "flagged": False}  # fmt: skip
+    assert (rows["forhandling"]["points"], result["flag_points"]) == (None, 25)
     assert result["summary"][-1] == (
         "För 1 person finns både självskattning och chefens skattning; de skiljer sig med "
-        "minst ett steg per påstående i 1 kompetens."
+        "minst 25 poäng (ett steg på svarsskalan per påstående) i 1 kompetens."
     )
 
 
@@ -253,16 +261,63 @@ def test_no_files_and_one_file() -> None:
     assert len(one["people"]) == 1 and one["aggregate"] is None
 
 
-def test_the_csv_has_one_row_per_person_and_a_column_per_competency() -> None:
-    result = team(definition(), [*FOUR, ("z.json", file({}, "=SUMMA(A1)"))])
+def test_the_csv_opens_in_columns_in_a_swedish_spreadsheet() -> None:
+    """A BOM (Excel reads UTF-8 only after one), ``;`` (the list separator where the comma is
+    the decimal sign), the titles as headers, CRLF; a formula is never run."""
+    files = [*FOUR, ("z.json", file({}, "=SUMMA(A1)")), ("y.json", file({}, 'Ek; "Bo"'))]
+    result = team(definition(), files)
     assert result["csv"] == (
-        "person,prospektering,behovsanalys,forhandling,avslut,uppfoljning\r\n"
-        "AB,100,50,75,25,\r\n"
-        "Person 1,75,75,50,50,\r\n"
-        "Person 2,25,25,100,75,50\r\n"
-        "D,50,,75,100,\r\n"
-        "'=SUMMA(A1),,,,,\r\n"  # a spreadsheet would run it as a formula
+        "\ufeffPerson;Prospektering;Behovsanalys;Förhandling;Avslut;Uppföljning\r\n"
+        "AB;100;50;75;25;\r\n"
+        "Person 1;75;75;50;50;\r\n"
+        "Person 2;25;25;100;75;50\r\n"
+        "D;50;;75;100;\r\n"
+        "'=SUMMA(A1);;;;;\r\n"  # a spreadsheet would run it as a formula
+        '"Ek; ""Bo""";;;;;\r\n'  # the separator and quotes inside a field are quoted
     )
+    assert result["csv"].encode("utf-8").startswith(b"\xef\xbb\xbfPerson;")
+
+
+def test_the_csv_of_aggregates_has_a_decimal_comma() -> None:
+    """Without per-person values only the measures; a median of two middle values is a
+    half, written 62,5. (A result written by hand: only the fields the table reads.)"""
+    rows = [
+        {"lowest": 50, "median": 62.5, "highest": 75, "scored": 4},
+        {"lowest": None, "median": None, "highest": None, "scored": 0},
+    ]
+    result = {
+        "per_person": False,
+        "competencies": [{"slug": "a", "title": "Styrning"}, {"slug": "b", "title": "Mål, mått"}],
+        "aggregate": {"competencies": rows},
+    }
+    assert team_csv(result) == (
+        "\ufeffMått;Styrning;Mål, mått\r\n"
+        "Lägst;50;\r\n"
+        "Median;62,5;\r\n"
+        "Högst;75;\r\n"
+        "Antal med värde;4;0\r\n"
+    )
+    assert team_csv({**result, "aggregate": None}) == "\ufeffMått;Styrning;Mål, mått\r\n"
+
+
+def test_notes_on_answers_speak_to_the_manager() -> None:
+    """The seller's report says "Du har gett …"; the manager reads about the file."""
+    straight = file({k: 4 for k in {**A, **C}}, "S")  # all 17 statements answered 4
+    agreeing = file({k: 4 if k in REVERSE else 5 for k in {**A, **C}}, "T")
+    result = team(definition(), [("s.json", straight), ("t.json", agreeing)])
+    notes = {p["label"]: p["quality"] for p in result["people"]}
+    assert notes["S"] == [
+        {
+            "code": "straight-line",
+            "message": "Filen har samma svar (4, ”Stämmer ganska bra”) på 17 av 17 påståenden, "
+            "så den säger lite om skillnaderna mellan kompetenserna. Därför räknas filen inte "
+            "in i teamets median, spridning och antal.",
+        }
+    ]
+    # 11 statements answered 5 and 6 reverse ones 4: agreeing with both (agree_min 4)
+    assert [n["code"] for n in notes["T"]] == ["acquiescence"]
+    for note in notes["S"] + notes["T"]:
+        assert not {"du", "dina", "din", "dig"} & set(note["message"].lower().split())
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,13 @@ uploaded or stored unless asked; and the manager's rating of a seller."""
 from __future__ import annotations
 
 import json
+import subprocess
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, FilePayload, Page, expect
+from playwright.sync_api import BrowserContext, FilePayload, Page, Route, expect
 
 from bench.scoring import padded
 from bench.team_files import answers_file, team_files
@@ -42,6 +44,11 @@ def wait_people(page: Page, count: int) -> None:
     page.wait_for_selector(f'{READY}[data-people="{count}"]', timeout=90_000)
 
 
+def today() -> str:
+    """The browser's local day, as the page puts it in file names (same machine, same zone)."""
+    return date.today().isoformat()
+
+
 def test_two_files_show_no_team_numbers_and_say_why(page: Page, site_url, definition) -> None:
     open_team(page, site_url)
     add_files(page, team_files(definition, 2))
@@ -73,12 +80,16 @@ def test_five_files_show_the_team_and_the_same_numbers_as_python(
             [c["slug"], "" if c["score"] is None else str(c["score"])]
             for c in person["competencies"]
         ]
-    # the CSV the page saves is the one python -m scoring_py team --csv prints
+    # the CSV the page saves is the one python -m scoring_py team --csv prints, byte for byte
     with page.expect_download() as download:
         page.click("#sk-team-csv")
-    saved = Path(download.value.path()).read_bytes().decode("utf-8")  # \r\n kept
+    raw = Path(download.value.path()).read_bytes()
+    saved = raw.decode("utf-8")  # \r\n and the BOM kept
     assert saved == expected["csv"]
-    assert saved.startswith("person,")
+    # for a Swedish spreadsheet: a BOM, ";" between the columns, the titles as headers
+    titles = ";".join(c["title"] for c in definition["competencies"])
+    assert raw.startswith(b"\xef\xbb\xbf" + f"Person;{titles}\r\n".encode())
+    assert download.value.suggested_filename == f"saljkompetens-team-nykundsjagare-{today()}.csv"
     # with 5 people no priority can be told from chance, and the page says from how many
     assert expected["aggregate"]["priorities"] == []
     needed = expected["aggregate"]["priority_people"]
@@ -228,6 +239,12 @@ def test_a_manager_rates_a_seller_and_the_team_view_pairs_them(
     )
     page.click("#sk-export")
     expect(page.locator("#sk-message")).to_contain_text("säljarens namn")  # a label first
+    page.fill("#sk-label", "Björn Å")
+    page.locator("#sk-label").dispatch_event("change")
+    with page.expect_download() as download:
+        page.click("#sk-export")
+    # the name keeps å, ä and ö and carries the label
+    assert download.value.suggested_filename == f"chefsskattning-Björn-Å-{today()}.json"
     page.fill("#sk-label", "AB")
     page.locator("#sk-label").dispatch_event("change")
     with page.expect_download() as download:
@@ -251,19 +268,21 @@ def test_the_sellers_export_carries_the_name_they_give(
     page = context.new_page()
     page.goto(site_url + "sjalvskattning/")
     page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
-    page.fill("#sk-label", "AB")
+    page.fill("#sk-label", "Björn")
     page.locator("#sk-label").dispatch_event("change")
     page.reload()
     page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
-    expect(page.locator("#sk-label")).to_have_value("AB")  # kept with the answers
+    expect(page.locator("#sk-label")).to_have_value("Björn")  # kept with the answers
     with page.expect_download() as download:
         page.click("#sk-export")
+    # not "saljkompetens-svar.json" for everyone, nor "bjo-rn": the label as written, the day
+    assert download.value.suggested_filename == f"saljkompetens-svar-Björn-{today()}.json"
     exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert exported["answers"]["label"] == "AB"
+    assert exported["answers"]["label"] == "Björn"
     assert "rater" not in exported["answers"]
     # a share link never carries the name
     page.click("#sk-share")
-    assert "AB" not in page.input_value("#sk-share-link")
+    assert "Bj" not in page.input_value("#sk-share-link")
 
 
 def test_a_file_that_takes_too_long_is_stopped_and_the_others_are_shown(
@@ -353,4 +372,137 @@ def test_the_organisation_check_shows_only_aggregates(page: Page, site_url, buil
     path = option.get_attribute("data-definition") or ""
     check = (built_site.path / "team" / path).resolve().read_text(encoding="utf-8")
     assert saved == team(check, five)["csv"]
-    assert saved.startswith("mått,") and saved.splitlines()[1].startswith("lägst,")
+    assert saved.startswith("\ufeffMått;") and saved.splitlines()[1].startswith("Lägst;")
+    assert download.value.suggested_filename == f"saljkompetens-team-{TRAITS}-{today()}.csv"
+
+
+def test_dropped_files_are_listed_at_once_before_python_is_ready(
+    context: BrowserContext, site_url, definition
+) -> None:
+    """Pyodide's files are held back (as on a slow line): the files are listed at once with
+    their size and state, and the line that says what happens is in view, under the drop
+    zone; once Python may load, each file is done."""
+    held: list[Route] = []
+    released: list[bool] = []
+
+    def hold(route: Route) -> None:  # answered only once the test releases them
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    context.route("**/assets/pyodide/**", hold)
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_team(page, site_url)
+    files = team_files(definition, 12)
+    add_files(page, files)
+    items = page.locator("#sk-team-file-list li[data-file]")
+    expect(items).to_have_count(12)
+    first = page.locator(f'li[data-file="{files[0][0]}"]')
+    expect(first).to_have_attribute("data-file-state", "waiting")
+    size = len(files[0][1].encode())
+    expect(first).to_contain_text(
+        f"{files[0][0]} ({f'{round(size / 1024, 1):g}'.replace('.', ',')} kB)"
+    )
+    expect(first).to_contain_text("väntar på poängräkningen")
+    status = page.locator("#sk-team-progress-text")
+    expect(status).to_contain_text("Poängräkningen startar")
+    expect(status).to_contain_text("Teamets bild visas nedanför listan")
+    for _ in range(100):  # the worker asks for Pyodide and is kept waiting
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the worker asked for Pyodide"
+    assert page.evaluate("document.documentElement.dataset.python") != "ready"
+    box = status.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 720  # in view
+    expect(page.locator("#sk-team-result")).to_have_attribute("data-state", "updating")
+
+    released.append(True)
+    for route in held:
+        route.continue_()
+    wait_people(page, 12)
+    expect(page.locator('#sk-team-file-list li[data-file-state="done"]')).to_have_count(12)
+    expect(first).to_contain_text(f"klar – {json.loads(files[0][1])['label']}")
+    expect(status).to_contain_text("12 filer av 12 används")
+
+
+def test_the_team_view_fits_a_phone_and_reads_as_material_tables(
+    browser, site_url, definition
+) -> None:
+    """390 px: nothing scrolls sideways (the heat map scrolls in its own region); the tables
+    have Material's look (borders, padding: headers apart); the heat map's ranges are at
+    least Material's table text (12.8 px); self and manager are all in points."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="sv-SE")
+    page = context.new_page()
+    open_team(page, site_url)
+    page.select_option("#sk-team-role", "nykundsjagare")
+    add_files(page, team_files(definition, 12, managers=2))
+    wait_people(page, 12)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    head = page.locator(".sk-pair thead th").evaluate_all(
+        "cells => cells.map(c => [c.textContent, getComputedStyle(c).paddingLeft])"
+    )
+    assert [text for text, _ in head][1:4] == ["Själv", "Chef", "Skillnad"]
+    # at least 4 px each side, 8 px between two headers (the browser's default is 1 px)
+    assert all(float(padding.removesuffix("px")) >= 4 for _, padding in head)
+    border = page.locator(".sk-pair").first.evaluate("t => getComputedStyle(t).borderTopStyle")
+    assert border == "solid"
+    sizes = page.locator(".sk-cell-range").evaluate_all(
+        "cells => cells.map(c => parseFloat(getComputedStyle(c).fontSize))"
+    )
+    assert min(sizes) >= 12.8
+    # "80 45 −35", never "80 45 −1,4": the difference is in points, as the values beside it
+    expected = team(definition, team_files(definition, 12, managers=2), "nykundsjagare")
+    pair = expected["pairs"][0]
+    row = page.locator(f'[data-pair="{pair["label"]}"] tbody tr').first
+    cells = row.locator("td").all_inner_texts()
+    first = pair["competencies"][0]
+    points = first["points"]
+    shown = "0" if points == 0 else (f"+{points}" if points > 0 else f"−{-points}")
+    assert cells[:3] == [str(first["self"]), str(first["manager"]), shown]
+    assert page.locator(".sk-pairs").count() == 1
+    context.close()
+
+
+def test_the_printed_team_view_is_at_most_two_pages_without_the_instructions(
+    browser, site_url, definition, tmp_path
+) -> None:
+    """12 sellers and 2 of the manager's ratings, printed on A4 with 1 cm margins (as a print
+    dialog does): at most two pages, counted by pdfinfo, and no instructions in it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    open_team(page, site_url)
+    page.select_option("#sk-team-role", "nykundsjagare")
+    add_files(page, team_files(definition, 12, managers=2))
+    wait_people(page, 12)
+    page.emulate_media(media="print")
+    for hidden in (".sk-team-intro", "#sk-drop", ".sk-team-files", "#sk-team-actions"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    pdf = tmp_path / "team.pdf"
+    margin = {side: "1cm" for side in ("top", "right", "bottom", "left")}
+    page.pdf(path=str(pdf), format="A4", margin=margin)
+    context.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(
+        next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1]
+    )
+    assert 1 <= pages <= 2
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    assert "Så får du filerna" not in text.stdout and "Dra säljarnas svarsfiler" not in text.stdout
+    assert "Teamets spridning" in text.stdout and "Själv och chef" in text.stdout
+
+
+def test_a_checks_export_carries_its_check_and_the_label(page: Page, site_url) -> None:
+    from tests.test_scoring_checks import ACHIEVEMENT
+
+    page.goto(f"{site_url}sjalvskattning/{ACHIEVEMENT}/")
+    page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+    page.fill("#sk-label", "Åsa Öberg")
+    page.locator("#sk-label").dispatch_event("change")
+    with page.expect_download() as download:
+        page.click("#sk-export")
+    assert (
+        download.value.suggested_filename == f"saljkompetens-{ACHIEVEMENT}-Åsa-Öberg-{today()}.json"
+    )

@@ -4,6 +4,7 @@
 // a manager's rating, for the team view. Nothing leaves the browser.
 
 import { checkLabel, emptyState, exportObject } from "./answers.js";
+import { fileName } from "./file-name.js";
 import { confirmingButton, download, FormView, Message, readModel } from "./form-view.js";
 import { Steps } from "./steps.js";
 import { AnswerStore, droppedText, failureText, OwnAnswers } from "./storage.js";
@@ -57,12 +58,7 @@ function main() {
       return label.focus();
     }
     if (state.answers.size === 0) return message.show("Svara på några påståenden först.", "error");
-    const name =
-      state.label
-        .normalize("NFKD")
-        .replace(/[^\w-]+/g, "-")
-        .replace(/^-+|-+$/g, "") || "saljare";
-    download(`chefsskattning-${name.toLowerCase()}.json`, exportObject(state, model, null));
+    download(fileName(["chefsskattning", state.label], "json"), exportObject(state, model, null));
     message.show(
       `Chefsskattningen av "${state.label}" är exporterad (${state.answers.size} av ${model.itemIds.length} ` +
         "besvarade). Lägg filen i teamvyn tillsammans med säljarens egen export.",

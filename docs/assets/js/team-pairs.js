@@ -1,6 +1,8 @@
 // Säljkompetens: the team view's "Själv och chef": for each person with a manager's rating,
-// the seller's and the manager's value per competency and their difference, flagged from
-// `flag_steps` steps. DOM APIs only, from scoring_py's team_json.
+// the seller's and the manager's value per competency and their difference, all three in
+// points 0–100 (the difference counted on the statements both answered), flagged from
+// `flag_points` (one step on the answer scale per statement). DOM APIs only, from
+// scoring_py's team_json.
 
 import { el, siteLink } from "./dom.js";
 
@@ -14,11 +16,12 @@ export function pairs(result, root) {
     el(
       "p",
       { class: "sk-muted" },
-      `Skillnaden är chefens svar minus säljarens, i steg på svarsskalan och i snitt per påstående som båda har ` +
-        `svarat på. Från ${result.flag_steps} steg markeras den: mindre än så kan vara enstaka påståenden där ni ` +
-        "bedömer olika.",
+      "Alla tre kolumnerna är poäng 0–100. Skillnaden är chefens värde minus säljarens, räknad på de " +
+        `påståenden som båda har svarat på. Från ${result.flag_points} poäng, ett steg på svarsskalan per ` +
+        "påstående, markeras den; en mindre skillnad kan komma av enstaka påståenden där ni bedömer olika.",
     ),
   ];
+  const blocks = el("div", { class: "sk-pairs" });
   for (const pair of result.pairs) {
     const rows = pair.competencies.map((c) =>
       el(
@@ -27,42 +30,43 @@ export function pairs(result, root) {
         el("th", { scope: "row" }, siteLink(root, titles.get(c.slug).title, titles.get(c.slug).url)),
         el("td", { class: "sk-num" }, c.self ?? "–"),
         el("td", { class: "sk-num" }, c.manager ?? "–"),
-        el("td", { class: "sk-num" }, c.difference === null ? "–" : signed(c.difference)),
+        el("td", { class: "sk-num", "data-points": c.points ?? "" }, c.points === null ? "–" : signed(c.points)),
         el("td", {}, c.flagged ? "skiljer sig" : ""),
       ),
     );
-    nodes.push(
-      el("h4", {}, pair.self_file ? pair.label : `${pair.label} (bara chefens skattning)`),
+    blocks.append(
       el(
         "div",
-        { class: "sk-table", "data-pair": pair.label },
+        { class: "sk-pair-block" },
+        el("h4", {}, pair.self_file ? pair.label : `${pair.label} (bara chefens skattning)`),
         el(
-          "table",
-          { class: "sk-pair" },
+          "div",
+          { class: "sk-table", "data-pair": pair.label },
           el(
-            "thead",
-            {},
+            "table",
+            { class: "sk-pair sk-team-table" },
             el(
-              "tr",
+              "thead",
               {},
-              el("th", { scope: "col" }, "Kompetens"),
-              ...["Själv", "Chef", "Skillnad"].map((t) => el("th", { scope: "col", class: "sk-num" }, t)),
-              el("th", { scope: "col" }, el("span", { class: "sk-visually-hidden" }, "Markering")),
+              el(
+                "tr",
+                {},
+                el("th", { scope: "col" }, "Kompetens"),
+                ...["Själv", "Chef", "Skillnad"].map((t) => el("th", { scope: "col", class: "sk-num" }, t)),
+                el("th", { scope: "col" }, el("span", { class: "sk-visually-hidden" }, "Markering")),
+              ),
             ),
+            el("tbody", {}, ...rows),
           ),
-          el("tbody", {}, ...rows),
         ),
       ),
     );
   }
+  nodes.push(blocks);
   return nodes;
 }
 
+/** A difference in points with its sign: "+13", "−35", "0". */
 function signed(value) {
-  const text = decimal(
-    Math.abs(value)
-      .toFixed(2)
-      .replace(/\.?0+$/, ""),
-  );
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : "0";
+  return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : "0";
 }

@@ -11,7 +11,7 @@ export function rolePicture(result, root) {
   const head = ["Kompetens", "Mål", "Under", "På", "Över", "Utan värde"];
   const table = el(
     "table",
-    { class: "sk-role-counts" },
+    { class: "sk-role-counts sk-team-table" },
     el("caption", {}, `Hur många som ligger under, på och över rollens mål (${result.role.title}).`),
     el(
       "thead",

@@ -34,7 +34,19 @@ export function teamNodes(result, root, sort) {
     return nodes;
   }
   if (!result.people.length && !result.pairs.length) return nodes;
-  if (result.people.length) nodes.push(el("h3", { id: "sk-heat-title" }, "Var och en"), heatMap(result, sort));
+  if (result.people.length) {
+    nodes.push(
+      el("h3", { id: "sk-heat-title" }, "Var och en"),
+      // Above the table, not its caption: a caption is as wide as the table and scrolls with it.
+      el(
+        "p",
+        { class: "sk-muted", id: "sk-heat-note" },
+        "Varje persons värde enligt den egna skattningen (0–100), med intervallet under. Välj en rubrik för att " +
+          "sortera.",
+      ),
+      heatMap(result, sort),
+    );
+  }
   nodes.push(...qualityNotes(result));
   nodes.push(result.aggregate ? aggregate(result, root) : hidden(result));
   if (result.pairs.length) nodes.push(...pairs(result, root));
@@ -109,12 +121,7 @@ function heatMap(result, sort) {
     { class: "sk-table sk-heat-wrap", tabindex: "0", role: "region", "aria-labelledby": "sk-heat-title" },
     el(
       "table",
-      { class: "sk-heat" },
-      el(
-        "caption",
-        {},
-        "Varje persons värde enligt den egna skattningen, med intervallet under. Välj en rubrik för att sortera.",
-      ),
+      { class: "sk-heat", "aria-labelledby": "sk-heat-title", "aria-describedby": "sk-heat-note" },
       el("thead", {}, head),
       el("tbody", {}, ...rows),
     ),

@@ -1,14 +1,15 @@
-// Säljkompetens: the sales manager's team view (ES module). The sellers' answer files are
-// read in this browser and scored by scoring_py's team_json in the same worker as the
-// self-assessment; Python starts when the first file is added. Nothing is uploaded, and
-// nothing is stored unless the manager asks for it ("Spara på den här datorn"). Each file has
-// a time budget (`data-file-budget-ms` on #sk-team, default 15 s): a file the worker makes no
-// progress on for that long is stopped and listed, and the others are shown (team-files.js).
+// Säljkompetens: the sales manager's team view (ES module). The sellers' answer files are read
+// in this browser and scored by scoring_py's team_json in the self-assessment's worker (Python
+// starts with the first file). Files are listed at once under the drop zone, each with its
+// state, below a line that says what happens and where the picture will appear. Nothing is
+// uploaded or stored unless asked ("Spara på den här datorn"). A file the worker makes no
+// progress on for `data-file-budget-ms` (default 15 s) is stopped; the others are shown.
 
+import { fileName } from "./file-name.js";
 import { download, Message } from "./form-view.js";
 import { ScoringClient, StalledFile } from "./scoring-client.js";
 import { failureText } from "./storage.js";
-import { fileBudget, fileItem, readChosen, stoppedEntry } from "./team-files.js";
+import { FileList, fileBudget, namedEntries, readEntry, stoppedEntry } from "./team-files.js";
 import { teamNodes } from "./team-view.js";
 
 export const TEAM_KEY = "saljkompetens.team.v1";
@@ -27,15 +28,46 @@ function main() {
   const message = new Message($("sk-team-message"));
   const siteRoot = new URL(root.dataset.root, document.baseURI);
   let client = null;
-  let files = []; // {name, text} read, or {name, error} refused before reading
+  let files = []; // {name, size, reading} being read, {name, size, text} read, or {name, size, error}
   let result = null;
+  let reports = new Map(); // file name → its line in the result being shown
+  let scoring = false; // whether the worker has begun on the files in this run
   let sort = { key: "file", descending: false };
   let run = 0;
+  const fileList = new FileList(list);
 
+  /** List the chosen files at once, then read them one by one, then score them all. */
   async function add(chosen) {
-    files.push(...(await readChosen(chosen, new Set(files.map((f) => f.name)))));
+    const fresh = namedEntries(chosen, new Set(files.map((f) => f.name)));
+    if (!fresh.length) return;
+    files.push(...fresh);
+    showFiles();
+    say(`${count(fresh.length, "fil", "filer")} läses …`, true);
+    progressText.closest(".sk-team-files").scrollIntoView({ block: "nearest" }); // where the manager looks
+    for (const entry of fresh) {
+      const read = await readEntry(entry);
+      const at = files.indexOf(entry);
+      if (at < 0) continue; // removed meanwhile
+      files[at] = read;
+      showFiles("soon");
+    }
     followFiles();
     await update();
+  }
+
+  function say(text, busy = false) {
+    progress.hidden = !busy;
+    if (busy) progress.removeAttribute("value"); // until the worker reports: indeterminate
+    progressText.textContent = text;
+  }
+
+  /** The list: every line anew ("all"), or only lines whose state changed ("changed", "soon"). */
+  function showFiles(how = "all") {
+    if (how === "soon") return fileList.refreshSoon(() => [files, reports, scoring]);
+    if (how === "changed") fileList.refresh(files, reports, scoring);
+    else fileList.show(files, reports, scoring);
+    $("sk-team-files-title").hidden = files.length === 0;
+    $("sk-team-actions").hidden = files.length === 0;
   }
 
   /** When every file that says so answers one check (or none), show that one. */
@@ -83,19 +115,28 @@ function main() {
 
   async function update() {
     const current = ++run;
-    $("sk-team-actions").hidden = files.length === 0;
-    $("sk-team-files-title").hidden = files.length === 0;
     if (!files.length) {
       result = null;
-      list.replaceChildren();
+      reports = new Map();
+      showFiles();
+      say("");
       section.replaceChildren();
       section.dataset.state = "empty";
       return;
     }
+    if (files.some((f) => f.reading)) return; // add() updates once they are read
     client ??= ScoringClient.fromElement(root);
+    reports = new Map();
+    scoring = false;
+    showFiles("changed");
     section.dataset.state = "updating";
-    progress.hidden = false;
-    progressText.textContent = client.state === "ready" ? "" : "Poängräkningen (Python i din webbläsare) startar …";
+    const where = "Teamets bild visas nedanför listan när filerna är räknade.";
+    say(
+      client.state === "ready"
+        ? `Räknar … ${where}`
+        : `Poängräkningen startar i din webbläsare; första gången tar det en stund. ${where}`,
+      true,
+    );
     try {
       const definition = await chosenDefinition();
       const text = await scoreFiles(current, definition, definition ? "" : role.value);
@@ -105,12 +146,10 @@ function main() {
     } catch (error) {
       if (current !== run) return;
       section.dataset.state = "error";
+      scoring = false;
+      showFiles("soon");
+      say("");
       message.show(`Teamets bild kunde inte räknas fram: ${error.message}`, "error");
-    } finally {
-      if (current === run) {
-        progress.hidden = true;
-        progressText.textContent = "";
-      }
     }
   }
 
@@ -119,28 +158,41 @@ function main() {
   async function scoreFiles(current, definition, chosenRole) {
     const onProgress = (done, total) => {
       if (current !== run) return;
+      progress.max = total || 1;
       progress.value = done;
-      progressText.textContent = done < total ? `Läser fil ${done + 1} av ${total} …` : "Räknar …";
+      if (!scoring) showFiles("soon");
+      scoring = true;
+      progressText.textContent =
+        done < total
+          ? `Räknar fil ${done + 1} av ${total} … Teamets bild visas nedanför listan.`
+          : "Ritar teamets bild …";
     };
     for (;;) {
       const readable = files.filter((f) => "text" in f);
-      progress.max = readable.length || 1;
-      progress.value = 0;
       try {
         return await client.team(readable, chosenRole, onProgress, definition, fileBudget(root));
       } catch (error) {
         if (current !== run || !(error instanceof StalledFile || error.restarted)) throw error;
         if (error instanceof StalledFile) {
-          files = files.map((f) => (f.name === error.file ? stoppedEntry(f.name, error.budgetMs) : f));
+          files = files.map((f) => (f.name === error.file ? stoppedEntry(f.name, error.budgetMs, f.size) : f));
         }
-        progressText.textContent = "En fil tog för lång tid och stoppades; poängräkningen startar om …";
+        scoring = false;
+        showFiles("soon");
+        say("En fil tog för lång tid och stoppades; poängräkningen startar om med de andra …", true);
       }
     }
   }
 
   function show() {
-    const reports = new Map(result.files.map((report) => [report.file, report]));
-    list.replaceChildren(...files.map((file) => fileItem(file, reports.get(file.name))));
+    reports = new Map(result.files.map((report) => [report.file, report]));
+    scoring = false;
+    showFiles();
+    const used = result.files.filter((report) => !report.error).length;
+    say(`${count(used, "fil", "filer")} av ${files.length} används. Teamets bild visas nedanför listan.`);
+    draw();
+  }
+
+  function draw() {
     section.replaceChildren(...teamNodes(result, siteRoot, sort));
     section.dataset.state = "ready";
     section.dataset.people = String(result.respondents); // own ratings counted (none shown for some checks)
@@ -151,7 +203,7 @@ function main() {
     if (!button || !result) return;
     const key = button.dataset.sort;
     sort = { key, descending: sort.key === key ? !sort.descending : key !== "person" };
-    show();
+    draw();
     section.querySelector(`button[data-sort="${CSS.escape(key)}"]`)?.focus();
   });
   $("sk-team-files").addEventListener("change", async (event) => {
@@ -179,8 +231,11 @@ function main() {
   $("sk-team-csv").addEventListener("click", () => {
     if (!result) return;
     const blob = new Blob([result.csv], { type: "text/csv;charset=utf-8" });
-    download("saljkompetens-team.csv", blob);
-    message.show("Tabellen är sparad som CSV (en rad per person, en kolumn per kompetens).");
+    download(fileName(["saljkompetens-team", result.check?.slug ?? result.role?.slug], "csv"), blob);
+    message.show(
+      "Tabellen är sparad som CSV för svenska kalkylprogram som Excel (semikolon mellan kolumnerna, " +
+        "UTF-8): en rad per person, en kolumn per kompetens.",
+    );
   });
   $("sk-team-print").addEventListener("click", () => window.print());
   $("sk-team-clear").addEventListener("click", () => {
@@ -191,7 +246,8 @@ function main() {
   });
   $("sk-team-save").addEventListener("click", () => {
     try {
-      const kept = { files: files.filter((f) => "text" in f), role: role.value, kind: kind?.value ?? "" };
+      const readable = files.filter((f) => "text" in f).map(({ name, text }) => ({ name, text }));
+      const kept = { files: readable, role: role.value, kind: kind?.value ?? "" };
       localStorage.setItem(TEAM_KEY, JSON.stringify(kept));
       message.show(
         "Filerna är sparade i den här webbläsaren och visas igen nästa gång. Ta bort dem med ”Glöm filerna”.",
@@ -216,7 +272,8 @@ function main() {
 
   const saved = restore();
   if (saved) {
-    files = saved.files;
+    const bytes = (text) => new TextEncoder().encode(text).length;
+    files = saved.files.map((f) => ({ name: f.name, size: bytes(f.text), text: f.text }));
     role.value = saved.role;
     if (kind && [...kind.options].some((option) => option.value === saved.kind)) kind.value = saved.kind;
     showKind();
@@ -226,6 +283,8 @@ function main() {
   }
   root.dataset.enhanced = "true";
 }
+
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** The team the manager saved on this device, or null. */
 function restore() {

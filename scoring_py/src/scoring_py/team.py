@@ -10,21 +10,23 @@ Every file is read and scored by the same rules as one person's report. On top o
   priorities: the competencies where most people are under the target (then the largest
   median gap), ties named together;
 - **self and manager**: per competency the mean difference per statement answered by both
-  (manager − self, on the answer scale); a difference of at least :data:`FLAG_STEPS` step
-  per statement is flagged (one step is the smallest difference the scale can express for
-  every statement, so a smaller mean is partly single disagreements);
+  (manager − self, on the answer scale), and the same in points 0–100 (``points``: one step
+  is 100 / (max − min) points, 25 on a 1–5 scale), so that it reads in the unit of the two
+  values beside it; a difference of at least :data:`FLAG_STEPS` step per statement is flagged
+  (one step is the smallest difference the scale can express for every statement, so a
+  smaller mean is partly single disagreements);
 - **files** that could not be used, each with a Swedish message, and every other file kept;
 - **labels** that can mislead (mixed scripts, two labels that look alike): a note on the file
   and the person (:mod:`scoring_py.labels`);
-- the table as CSV (one row per person: ``person`` and one column per competency slug).
+- notes on a person's answers (:mod:`scoring_py.quality`) worded for the manager who reads
+  them, not for the seller who answered;
+- the table as CSV for a Swedish spreadsheet (:mod:`scoring_py.team_table`).
 
 A check about the organisation (audience ``organisation``) promises that answers are only
 shown together: its view has no people, no pairs and no dots, only the aggregates (from
 :data:`MIN_TEAM` people) and how many answered; its CSV has the aggregates only.
 """
 
-import csv
-import io
 import json
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -45,7 +47,8 @@ from .rounding import round_half_up
 from .scores import CompetencyScore, margin, score_competencies
 from .scoring import cached_definition
 from .team_aggregate import MIN_TEAM, aggregate
-from .team_words import summary
+from .team_table import team_csv
+from .team_words import manager_notes, summary
 
 __all__ = ["FLAG_STEPS", "MAX_FILES", "MIN_TEAM", "team", "team_csv", "team_json"]
 
@@ -54,8 +57,6 @@ FLAG_STEPS = 1
 
 MAX_FILES = 1000
 """Most files one team view reads."""
-
-_CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def team(
         "version": 1,
         "min_team": MIN_TEAM,
         "flag_steps": FLAG_STEPS,
+        "flag_points": _points(definition, Fraction(FLAG_STEPS)),
         "role": None if chosen is None else {"slug": chosen.slug, "title": chosen.title},
         "check": None if definition.check is None else write_check(definition.check),
         "margin": round_half_up(
@@ -216,36 +218,6 @@ def team_json(
     result = team(cached_definition(definition_text), [(f["name"], f["text"]) for f in files],
                   chosen, progress)  # fmt: skip
     return to_canonical_json(result)
-
-
-def team_csv(result: dict[str, Any]) -> str:
-    """The team table as CSV text: ``person`` and one column per competency slug (the shown
-    score, empty where unscored), one row per person's own rating, in file order.
-
-    A label that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) gets a
-    leading ``'``. Without per-person values (a check about the organisation): ``mått`` and
-    the same columns, with the rows ``lägst``, ``median``, ``högst`` and ``antal`` (people
-    with a value), once there are aggregates.
-    """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    slugs = [c["slug"] for c in result["competencies"]]
-    if not result["per_person"]:
-        writer.writerow(["mått", *slugs])
-        rows = result["aggregate"]["competencies"] if result["aggregate"] else []
-        measures = [("lägst", "lowest"), ("median", "median"), ("högst", "highest"),
-                    ("antal", "scored")] if rows else []  # fmt: skip
-        for name, key in measures:
-            writer.writerow([name, *("" if r[key] is None else r[key] for r in rows)])
-        return out.getvalue()
-    writer.writerow(["person", *slugs])
-    for person in result["people"]:
-        label = person["label"]
-        if label.startswith(_CSV_FORMULA):
-            label = "'" + label
-        cells = {c["slug"]: c["score"] for c in person["competencies"]}
-        writer.writerow([label, *("" if cells[s] is None else cells[s] for s in slugs)])
-    return out.getvalue()
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -322,7 +294,9 @@ def _person(
         "file": person.file,
         "answered": len(person.answers.values),
         "competencies": cells,
-        "quality": quality_notes(definition, person.answers),
+        "quality": manager_notes(
+            definition, person.answers, quality_notes(definition, person.answers)
+        ),
         "label_notes": notes.get(person.file, []),
     }
 
@@ -379,6 +353,7 @@ def _compare(
         "manager": None if manager.score is None else round_half_up(manager.score),
         "both": 0,
         "difference": None,
+        "points": None,
         "flagged": False,
     }
     if own is None:
@@ -389,5 +364,11 @@ def _compare(
     if len(both) >= definition.min_answers:
         difference = Fraction(sum(theirs - ours for ours, theirs in both), len(both))
         shown["difference"] = round(float(difference), 2)
+        shown["points"] = _points(definition, difference)
         shown["flagged"] = abs(difference) >= FLAG_STEPS
     return shown
+
+
+def _points(definition: Definition, steps: Fraction) -> int:
+    """A difference in answer steps per statement, in points 0–100 (rounded half up)."""
+    return round_half_up(steps * 100 / (definition.scale.max - definition.scale.min))

@@ -1,10 +1,49 @@
-"""The team view in words: the summary sentences above the table."""
+"""The team view in words: the summary sentences above the table, and the notes on a
+person's answers worded for the manager who reads them."""
 
+from collections import Counter
 from typing import Any
 
+from .answers import Answers
+from .model import Definition
 from .team_aggregate import MIN_TEAM
 
-__all__ = ["summary"]
+__all__ = ["manager_notes", "summary"]
+
+_LEFT_OUT = " Därför räknas filen inte in i teamets median, spridning och antal."
+"""Said after a note that keeps a file out of the team's numbers (team.TEAM_BLOCKERS)."""
+
+
+def manager_notes(
+    definition: Definition, answers: Answers, notes: list[dict[str, str]]
+) -> list[dict[str, str]]:
+    """`notes` (:func:`scoring_py.quality.quality_notes` of `answers`, written to the one who
+    answered) as the manager reads them: about the answers in the file, never "du"."""
+    parts = definition.parts_word  # "kompetenser" or "skalor": "kompetenserna", "skalorna"
+    worded = []
+    for note in notes:
+        code, message = note["code"], note["message"]
+        if code == "straight-line":
+            value, count = Counter(answers.values.values()).most_common(1)[0]
+            message = (
+                f"Filen har samma svar ({value}, ”{definition.scale.label(value)}”) på {count} "
+                f"av {len(answers.values)} påståenden, så den säger lite om skillnaderna mellan "
+                f"{parts}na." + _LEFT_OUT
+            )
+        elif code == "acquiescence":
+            message = (
+                "Svaren i filen instämmer både i påståendena och i dem som säger motsatsen. Det "
+                "kan vara ett sätt att svara snarare än en bild av arbetet." + _LEFT_OUT
+            )
+        elif code == "too-good":
+            message = (
+                "Svaren i filen ligger nästan överallt på bästa nivån. Det är ovanligt att stämma "
+                "så väl in på allt; ta det som en fråga att samtala om, inte som ett resultat."
+            )
+        elif code == "unanswered":
+            message = message + _LEFT_OUT  # says how many are unanswered, to no one in person
+        worded.append({"code": code, "message": message})
+    return worded
 
 
 def summary(result: dict[str, Any], managers: int) -> list[str]:
@@ -52,8 +91,8 @@ def summary(result: dict[str, Any], managers: int) -> list[str]:
         flagged = sum(1 for p in compared for c in p["competencies"] if c["flagged"])
         sentences.append(
             f"För {_count(len(compared), 'person', 'personer')} finns både självskattning och "
-            f"chefens skattning; de skiljer sig med minst ett steg per påstående i "
-            f"{_count(flagged, 'kompetens', 'kompetenser')}."
+            f"chefens skattning; de skiljer sig med minst {result['flag_points']} poäng (ett steg "
+            f"på svarsskalan per påstående) i {_count(flagged, 'kompetens', 'kompetenser')}."
         )
     return sentences
 
