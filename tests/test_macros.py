@@ -57,6 +57,12 @@ def test_macros_work_without_the_plugin(root: Path, kb, conf, page) -> None:
     assert form.count('type="radio"') == kb.statement_count * (len(kb.settings.scale) + 1)
 
 
+NO_CONTACT = (
+    "Ingen kontaktadress är angiven för den här installationen av webbplatsen (den som "
+    "publicerar den\nanger en i `mkdocs.yml`, `extra.publisher.contact`)."
+)
+
+
 @pytest.mark.parametrize(
     ("publisher", "expected"),
     [
@@ -65,8 +71,11 @@ def test_macros_work_without_the_plugin(root: Path, kb, conf, page) -> None:
             "Webbplatsen ges ut av Säljarnas förening.\n"
             "Kontakt: [info@example\\.se](mailto:info@example.se)",  # Markdown-escaped text
         ),
-        ({"name": "A*b*", "contact": "javascript:alert(1)"}, "Webbplatsen ges ut av A\\*b\\*."),
-        ({}, "Utgivaren är inte angiven."),
+        (
+            {"name": "A*b*", "contact": "javascript:alert(1)"},
+            "Webbplatsen ges ut av A\\*b\\*.\n" + NO_CONTACT,
+        ),
+        ({}, "Utgivaren är inte angiven.\n" + NO_CONTACT),
     ],
 )
 def test_the_publisher_comes_from_the_config_as_text(root: Path, publisher, expected) -> None:

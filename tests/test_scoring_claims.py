@@ -30,11 +30,16 @@ NOTHING = (
     "slump. Det betyder inte att de är lika, bara att några få påståenden per kompetens inte "
     "räcker för att visa det."
 )
-CERTAINTY = (
-    "Varje värde visas med ett intervall som med 90 % sannolikhet rymmer ditt värde utan "
-    "mätfel; en skillnad nämns bara när den är så stor att den som egentligen ligger lika "
-    "överallt får något utpekat högst 10 gånger av 100."
-)
+
+
+def certainty(smallest: int) -> str:
+    """The closing sentence; `smallest` is the median of the competencies' thresholds."""
+    return (
+        "Varje värde visas med ett intervall som med 90 % sannolikhet rymmer ditt värde utan "
+        f"mätfel. En skillnad nämns bara när den är så stor (här ungefär {smallest} poäng) att "
+        "den som egentligen ligger lika överallt får något utpekat högst 10 gånger av 100; "
+        "mindre skillnader kan vara verkliga, men mätningen kan inte skilja dem från slumpen."
+    )
 
 
 def reflect_sentence(names: str) -> str:
@@ -85,7 +90,7 @@ def test_the_old_scenario_names_nothing_now() -> None:
     assert result["summary"][1:4] == [
         NOTHING,
         reflect_sentence("Behovsanalys, Avslut och Prospektering"),
-        CERTAINTY,
+        certainty(33),  # the thresholds 31, 33, 36
     ]
 
 
@@ -124,8 +129,12 @@ def test_a_named_strength_in_the_report() -> None:
     assert strength == {"slug": "prospektering", "title": "Prospektering",
         "url": "kompetenser/prospektering/", "score": 83, "low": 63, "high": 100,
         "difference": 34, "reference": 49, "threshold": 33}  # fmt: skip
-    assert result["summary"] == [FULL, "Enligt din skattning är Prospektering din tydligaste "
-        "styrka: tydligt över dina andra kompetenser.", CERTAINTY]  # fmt: skip
+    assert result["summary"] == [
+        FULL,
+        "Enligt din skattning är Prospektering din tydligaste "
+        "styrka: tydligt över dina andra kompetenser.",
+        certainty(33),
+    ]  # 30, 30, 33, 33, 33
     assert (result["reflect"], result["quality"]) == ([], [])
 
 
@@ -160,8 +169,11 @@ def test_a_named_development_area_in_the_report() -> None:
     assert (area["target"], area["why"]) == (None, None)
     # counts 2, 1, 2 (mean 5/3): only the reverse answer 5, counting 1, is below the mean
     assert [(a["id"], a["answer"]) for a in area["pulled_down"]] == [("prospektering-2", 5)]
-    assert result["summary"] == [FULL, "Tydligast under dina andra kompetenser ligger, enligt "
-        "din skattning, Prospektering.", CERTAINTY]  # fmt: skip
+    assert result["summary"] == [
+        FULL,
+        "Tydligast under dina andra kompetenser ligger, enligt din skattning, Prospektering.",
+        certainty(33),
+    ]  # 30, 30, 33, 33, 33
 
 
 def test_a_flat_profile_names_nothing_and_says_so() -> None:
@@ -185,7 +197,7 @@ def test_a_flat_profile_names_nothing_and_says_so() -> None:
         FULL,
         NOTHING,
         reflect_sentence("Avslut, Uppföljning och Förhandling"),
-        CERTAINTY,
+        certainty(33),  # the thresholds 30, 30, 33, 33, 33 (see the strength above)
     ]
 
 
@@ -281,7 +293,7 @@ def test_stages_show_what_single_competencies_cannot() -> None:
         "skattning.",
         "Av försäljningens delar ligger ”Driva affären till beslut” tydligt under de andra "
         "enligt din skattning.",
-        CERTAINTY,
+        certainty(35),  # the thresholds 32, 32, 35, 35, 35
     ]
 
 

@@ -6,10 +6,16 @@ site's own files (and WebAssembly for Pyodide). Each page carries the policy as 
 the servers in `deploy/` send the same policy as a header, plus `frame-ancestors`, which
 a meta tag cannot set (`HEADER_POLICY`; tests keep deploy/ equal to it). An inline script
 that still reaches a page is reported by the build, and the browser refuses to run it.
+
+The preview alone (`mkdocs serve`) gets a development policy, per response: the strict one
+plus the sha256 of the one live-reload script MkDocs injected into that response
+(`allow_script`, called from live_reload.py). No built file ever carries it.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 import html5lib
@@ -35,9 +41,10 @@ HEADER_POLICY = f"{META_POLICY}; frame-ancestors 'none'"
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
 _ANY_SCRIPT = re.compile(r"<script[\s/>]", re.I)
-# Script tags that browsers cannot read as inline code: a file, or Material's JSON config.
+# Script tags that hold no inline code: empty ones (a file, whatever the order of their
+# attributes), and Material's JSON config.
 _KNOWN_TAG = re.compile(
-    r'<script src="[^"<>]*"(?: type="module")?(?: data-[a-z-]+="[^"<>]*")*></script>'
+    r'<script(?: (?:src|type|data-[a-z-]+)="[^"<>]*")*></script>'
     r'|<script id="__config" type="application/json">'
 )
 
@@ -60,7 +67,25 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-_TAG = f'<meta http-equiv="Content-Security-Policy" content="{META_POLICY}">'
+def _meta(policy: str) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+_TAG = _meta(META_POLICY)
+
+
+def development_policy(script: str) -> str:
+    """The meta policy that also lets exactly `script` run (by its sha256): for the
+    preview's live-reload script, never for a published file."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    policy = {**POLICY, "script-src": f"{POLICY['script-src']} 'sha256-{digest}'"}
+    return "; ".join(f"{name} {value}" for name, value in policy.items())
+
+
+def allow_script(html: str, script: str) -> str:
+    """`html` whose CSP meta tag (the first) carries the development policy for `script`;
+    a page without the tag is returned as it is."""
+    return html.replace(_TAG, _meta(development_policy(script)), 1)
 
 
 def add_csp(html: str) -> str:

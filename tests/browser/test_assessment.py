@@ -11,6 +11,7 @@ import math
 import subprocess
 import sys
 import time
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -259,7 +260,7 @@ def test_export_import_and_cli_parity(
     with page.expect_download() as download_info:
         page.click("#sk-export")
     download = download_info.value
-    assert download.suggested_filename == "saljkompetens-svar.json"
+    assert download.suggested_filename == f"saljkompetens-svar-{date.today().isoformat()}.json"
     exported_path = tmp_path / "export.json"
     download.save_as(exported_path)
     exported = json.loads(exported_path.read_text(encoding="utf-8"))
@@ -563,8 +564,10 @@ def test_two_tabs_stay_in_step(context: BrowserContext, site_url, definition, re
     expect(second.locator("#sk-message")).to_contain_text("raderades i en annan flik")
     assert checked(second) == {}
     answer(second, {ids[2]: 3})
-    assert stored(first)["answers"] == {ids[2]: 3}
+    # Chromium passes one tab's localStorage writes to the others asynchronously: wait for
+    # the first tab to have heard of it before reading its storage.
     expect(first.locator("#sk-progress-text")).to_contain_text("1 av")
+    assert stored(first)["answers"] == {ids[2]: 3}
     no_foreign_requests(requests, site_url)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,8 @@ def test_the_export_names_its_check_and_imports_again(
     wait_result(page, 12)
     with page.expect_download() as download_info:
         page.click("#sk-export")
-    assert download_info.value.suggested_filename == f"saljkompetens-{ACHIEVEMENT}.json"
+    today = date.today().isoformat()  # no label given: the name is left out
+    assert download_info.value.suggested_filename == f"saljkompetens-{ACHIEVEMENT}-{today}.json"
     path = tmp_path / "export.json"
     download_info.value.save_as(path)
     exported = json.loads(path.read_text(encoding="utf-8"))

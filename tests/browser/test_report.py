@@ -105,7 +105,7 @@ def test_a_flat_profile_names_no_strengths_or_development_areas(
         "Ingen kompetens skiljer sig från de andra mer än vad mätningens felmarginal kan ge av "
         "en slump."
     )
-    expect(page.locator("#resultat .sk-certainty")).to_contain_text("90 %-intervall")
+    expect(page.locator("#resultat .sk-summary")).to_contain_text("(här ungefär")
     expect(page.locator("#resultat .sk-reflect")).to_have_count(0)  # all equal: none is lowest
     scores = page.locator("#resultat li[data-score]").evaluate_all(
         "rows => rows.map(r => r.dataset.score)"

@@ -5,7 +5,7 @@
 import { checkNodes } from "./check-result.js";
 import { el, siteLink } from "./dom.js";
 import { profileChart } from "./result-chart.js";
-import { certaintyNode, groupNodes } from "./result-claims.js";
+import { groupNodes } from "./result-claims.js";
 import { developmentNodes, strengthNodes } from "./result-focus.js";
 
 const STATUS = { under: "under målet", at: "på målet", over: "över målet" };
@@ -29,7 +29,10 @@ export function clearResult(section) {
   section.querySelector("#sk-result-body").replaceChildren();
   section.querySelector("#sk-report-meta").textContent = "";
   const placeholder = section.querySelector(".sk-result-empty");
-  if (placeholder) placeholder.hidden = false;
+  if (placeholder) {
+    placeholder.textContent = "Resultatet visas här när du har svarat.";
+    placeholder.hidden = false;
+  }
   section.dataset.state = "empty";
   delete section.dataset.answered;
 }
@@ -52,8 +55,6 @@ export function resultNodes(result, root) {
     nodes.push(el("h3", {}, "Vad testet inte mäter"), el("p", { class: "sk-limits" }, result.limits));
     return nodes;
   }
-  const certainty = certaintyNode(result);
-  if (certainty) nodes.push(certainty);
   nodes.push(...groupNodes(result));
   nodes.push(el("h3", { id: "sk-profil" }, "Kompetensprofil"), profileChart(result, root));
   if (result.role) nodes.push(...roleSection(result.role, root, result.claims));

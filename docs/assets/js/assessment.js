@@ -77,8 +77,15 @@ function main() {
     { region: $("sk-shared"), text: $("sk-shared-text"), keep: $("sk-keep-shared"), back: $("sk-own") },
     model,
     own,
-    { show, keep, lock: (locked) => view.lock(locked), message },
+    {
+      show,
+      keep,
+      lock: (locked) => view.lock(locked),
+      message,
+      owner: (kind, label, file) => report.owner(kind, label, file),
+    },
   );
+  $("sk-own-report").addEventListener("click", () => $("sk-own").click());
 
   const announce = (result) => {
     if (result) $("sk-announce").textContent = `Resultatet är klart: ${result.answered} av ${result.items} besvarade.`;

@@ -52,6 +52,18 @@ export class FormView {
     for (const fieldset of this.form.querySelectorAll("fieldset.sk-item")) {
       fieldset.classList.toggle("sk-answered", state.answers.has(fieldset.dataset.item));
     }
+    this.showSubmit(state.answers.size, total);
+  }
+
+  /** "Visa resultat" when everything is answered; before that a plainly partial "Visa
+   * delresultat (n av N)", styled apart from "Nästa del" so the two are never confused. */
+  showSubmit(answered, total) {
+    const button = this.form.querySelector('button[type="submit"]');
+    if (!button) return;
+    const complete = answered === total;
+    button.textContent = complete ? "Visa resultat" : `Visa delresultat (${answered} av ${total} besvarade)`;
+    button.classList.toggle("md-button--primary", complete);
+    button.dataset.partial = String(!complete);
   }
 
   /** Locks the statements (e.g. while shared answers are shown); the role stays free. */

@@ -3,6 +3,7 @@
 // says in the page's message area what happened.
 
 import { checkLabel, exportObject, readImportFile } from "./answers.js";
+import { fileName } from "./file-name.js";
 import { confirmingButton, download } from "./form-view.js";
 import { encodeShare } from "./share-link.js";
 
@@ -17,8 +18,8 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
   const exportAnswers = async () => {
     const state = current();
     const result = client.state === "ready" ? await live.update(state) : null;
-    const name = model.check ? `saljkompetens-${model.check}.json` : "saljkompetens-svar.json";
-    download(name, exportObject(state, model, result));
+    const kind = model.check ? `saljkompetens-${model.check}` : "saljkompetens-svar";
+    download(fileName([kind, state.label], "json"), exportObject(state, model, result));
     message.show(
       result
         ? "Svaren och resultatet är exporterade."
@@ -68,7 +69,19 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
     link.value = `${location.origin}${location.pathname}#${encodeShare(current(), model)}`;
     link.focus();
     link.select();
+    $("sk-copy-share").hidden = false;
     message.show("Delningslänken är skapad. Den innehåller dina svar, så dela den bara med den du vill ska se dem.");
+  });
+  $("sk-copy-share").addEventListener("click", async () => {
+    const link = $("sk-share-link");
+    try {
+      await navigator.clipboard.writeText(link.value);
+      message.show("Länken är kopierad. Klistra in den där du vill dela den.");
+    } catch {
+      link.focus();
+      link.select();
+      message.show("Länken kunde inte kopieras automatiskt; den är markerad – kopiera den med Ctrl+C (⌘C på Mac).");
+    }
   });
 
   confirmingButton(

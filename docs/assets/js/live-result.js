@@ -17,19 +17,28 @@ export class LiveResult {
     this.shown = null; // {key, result} last rendered
     this.pending = null; // {key, promise} being computed
     this.state = null;
+    this.waiting = null; // {timer, count} while answers wait for the scoring to start
     client.ready.then(
       (seconds) => {
+        this.stopWaiting();
         this.setStatus("ready", "Poängräkningen är klar. Resultatet uppdateras medan du svarar.");
         this.onReady?.(seconds);
         if (this.state) this.update(this.state);
       },
       (error) => {
+        this.stopWaiting();
         this.setStatus(
           "error",
           `Resultatet kan inte räknas fram just nu. ${error.message} Formuläret fungerar ändå och ` +
             "dina svar sparas i den här webbläsaren; exportera dem och försök igen senare.",
         );
-        if (this.section.dataset.state === "updating") this.section.dataset.state = this.shown ? "ready" : "empty";
+        if (["updating", "waiting"].includes(this.section.dataset.state)) {
+          this.section.dataset.state = this.shown ? "ready" : "empty";
+          const note = this.section.querySelector("#sk-result-state");
+          if (!this.shown && note) {
+            note.textContent = "Resultatet kan inte räknas fram just nu (se ovan). Dina svar är sparade.";
+          }
+        }
       },
     );
   }
@@ -47,6 +56,7 @@ export class LiveResult {
     this.wanted = key;
     if (state.answers.size === 0) {
       this.shown = null;
+      this.stopWaiting();
       clearResult(this.section);
       return null;
     }
@@ -60,13 +70,40 @@ export class LiveResult {
     });
   }
 
+  /** While the scoring starts, the report region says so, where the visitor looks: how many
+   * answers are kept and how long it has taken so far (updated every second). */
+  showWaiting(count) {
+    const note = this.section.querySelector("#sk-result-state");
+    const total = this.model.itemIds.length;
+    const started = performance.now();
+    const tick = () => {
+      const seconds = Math.round((performance.now() - started) / 1000);
+      note.textContent =
+        `${count} av ${total} svar finns. Resultatet räknas fram här, i din webbläsare, så snart ` +
+        `poängräkningen har startat – första gången tar det några sekunder (${seconds} s hittills).`;
+    };
+    this.stopWaiting();
+    tick();
+    note.hidden = false;
+    this.waiting = { timer: setInterval(tick, 1000) };
+    this.section.dataset.state = "waiting";
+  }
+
+  stopWaiting() {
+    if (!this.waiting) return;
+    clearInterval(this.waiting.timer);
+    this.waiting = null;
+  }
+
   /** Scores `answers` and shows the result, unless other answers were asked for meanwhile. */
   async compute(answers, key) {
-    this.section.dataset.state = "updating";
+    if (this.client.state === "loading") this.showWaiting(Object.keys(answers.answers).length);
+    else this.section.dataset.state = "updating";
     try {
       const result = JSON.parse(await this.client.score(answers));
       if (key !== this.wanted) return null; // the answers changed meanwhile
       this.shown = { key, result };
+      this.stopWaiting();
       renderResult(this.section, result, this.siteRoot);
       return result;
     } catch (error) {

@@ -43,8 +43,36 @@ export class ReportView {
     this.form.scrollIntoView({ block: "start" });
   }
 
+  /**
+   * Says whose answers the report shows: one's own ("self"), a share link's ("shared") or an
+   * imported file's ("imported", with the file's label if it has one). Someone else's answers
+   * never read as "Ditt resultat", and the notice stands at the top of the report.
+   */
+  owner(kind, label = null, file = "") {
+    const heading = this.section.querySelector("#resultat-rubrik");
+    const notice = this.section.querySelector("#sk-report-owner");
+    heading.dataset.owner = kind;
+    if (kind === "self") {
+      heading.textContent = "Ditt resultat";
+      notice.hidden = true;
+      return;
+    }
+    const whose = label ? `${genitive(label)} svar` : kind === "shared" ? "delade svar" : "svar från en fil";
+    heading.textContent = `Resultat för ${whose}`;
+    const from = kind === "shared" ? "en delningslänk" : `filen ${file}`;
+    notice.querySelector("p").textContent =
+      `Det här är inte dina egna svar: de kommer från ${from}${label ? ` och är märkta ”${label}”` : ""}. ` +
+      "Dina egna svar i den här webbläsaren är orörda.";
+    notice.hidden = false;
+  }
+
   /** Whether the address asks for the report. */
   static requested() {
     return location.hash === HASH;
   }
+}
+
+/** A name in the Swedish genitive: "Annas", but "Lars" and "Max" as they are. */
+export function genitive(name) {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
 }

@@ -1,6 +1,5 @@
 // Säljkompetens: what the report can and cannot claim: the stages of the sale (scored from
-// all their answers, so far more precise than one competency), how sure every claim is, and
-// the lowest values as a place to start when nothing stands out (marked as not a finding).
+// all their answers, so far more precise than one competency), and the lowest values as a place to start when nothing stands out (marked as not a finding).
 // Every number comes from scoring_py's result; nothing is decided here.
 
 import { el, siteLink } from "./dom.js";
@@ -40,21 +39,6 @@ export function groupNodes(result) {
     ),
     el("ol", { class: "sk-groups" }, ...rows),
   ];
-}
-
-/** How sure the report's claims are, in words and numbers from the result. */
-export function certaintyNode(result) {
-  const claims = result.claims;
-  if (!claims || claims.profile_only) return null;
-  const parts = [
-    `Intervallet runt varje värde är ett ${claims.coverage} %-intervall.`,
-    claims.smallest_difference
-      ? ` En kompetens pekas ut först när den skiljer sig från dina andra med mer än ungefär ${claims.smallest_difference} poäng, `
-      : " ",
-    `så att den som ligger lika överallt får något utpekat högst ${claims.family_error} gånger av 100. `,
-    "Mindre skillnader kan vara verkliga, men mätningen kan inte skilja dem från slumpen.",
-  ];
-  return el("p", { class: "sk-certainty", "data-coverage": claims.coverage }, ...parts);
 }
 
 /** The lowest values when nothing stands out: a place to start, not a result. */

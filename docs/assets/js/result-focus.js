@@ -19,11 +19,14 @@ export function developmentNodes(result, root) {
   );
   if (!result.development.length) {
     const withheld = result.claims?.withheld?.length;
-    const none = withheld
-      ? "Inga utvecklingsområden pekas ut, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
-      : result.development_basis === "role"
-        ? "Du ligger inte tydligt under rollens mål i någon kompetens: skillnaderna mot målen ryms inom mätningens felmarginal."
-        : "Ingen kompetens ligger tydligt under de andra: skillnaderna ryms inom det som mätningen kan skilja från slumpen.";
+    const tooFew = result.development_basis !== "role" && !result.claims?.comparisons;
+    const none = tooFew
+      ? "För få kompetenser har ett värde för att jämföra dem med varandra. Svara på fler påståenden."
+      : withheld
+        ? "Inga utvecklingsområden pekas ut, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
+        : result.development_basis === "role"
+          ? "Du ligger inte tydligt under rollens mål i någon kompetens: skillnaderna mot målen ryms inom mätningens felmarginal."
+          : "Ingen kompetens ligger tydligt under de andra: skillnaderna ryms inom det som mätningen kan skilja från slumpen.";
     return [heading, el("p", {}, none), ...reflectNodes(result, root)];
   }
   return [heading, ...result.development.map((area) => focusArea(area, root))];
@@ -52,18 +55,7 @@ function focusArea(area, root) {
   if (area.mindsets.length) {
     parts.push(
       el("p", { class: "sk-sub sk-screen" }, "Tankesätt under ytan:"),
-      el(
-        "ul",
-        { class: "sk-screen" },
-        ...area.mindsets.map((m) =>
-          el(
-            "li",
-            {},
-            siteLink(root, m.title, m.url),
-            ` – ${RELATION[m.relation] ?? RELATION.builds}: ”${m.sentence}”`,
-          ),
-        ),
-      ),
+      el("ul", { class: "sk-screen" }, ...bySentence(area.mindsets).map((group) => mindsetItem(group, root))),
     );
   }
   const reading = [
@@ -85,12 +77,36 @@ function claimText(area) {
   return `${signed(area.difference)} poäng mot medianen av dina andra kompetenser (${area.reference}); gränsen för en tydlig skillnad är ${area.threshold}.`;
 }
 
+/** Mindsets that one sentence of the text names together, with their relation, as one group:
+ * the sentence is quoted once. */
+function bySentence(mindsets) {
+  const groups = new Map();
+  for (const mindset of mindsets) {
+    const key = `${mindset.relation}\u0000${mindset.sentence}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(mindset);
+  }
+  return [...groups.values()];
+}
+
+function mindsetItem(group, root) {
+  const links = group.flatMap((m, i) => [
+    i === 0 ? "" : i === group.length - 1 ? " och " : ", ",
+    siteLink(root, m.title, m.url),
+  ]);
+  const relation = RELATION[group[0].relation] ?? RELATION.builds;
+  const plural = group.length > 1 ? relation.replace("tankesättet", "tankesätten") : relation;
+  return el("li", {}, ...links, ` – ${plural}: ”${group[0].sentence}”`);
+}
+
 export function strengthNodes(result, root) {
   const heading = el("h3", {}, "Dina styrkor");
   if (!result.strengths.length) {
-    const none = result.claims?.withheld?.length
-      ? "Inga styrkor pekas ut, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
-      : "Ingen kompetens ligger tydligt över de andra enligt din skattning.";
+    const none = !result.claims?.comparisons
+      ? "För få kompetenser har ett värde för att jämföra dem med varandra."
+      : result.claims?.withheld?.length
+        ? "Inga styrkor pekas ut, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
+        : "Ingen kompetens ligger tydligt över de andra enligt din skattning.";
     return [heading, el("p", {}, none)];
   }
   return [

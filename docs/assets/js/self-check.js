@@ -73,15 +73,40 @@ function main(model, form, message) {
     wanted = key;
     client ??= ScoringClient.fromElement(root);
     box.dataset.state = "updating";
+    const stop = client.state === "loading" ? waiting() : () => {};
     try {
       const result = JSON.parse(await client.score(answers));
+      stop();
       if (key === wanted) showValue(result.competencies.find((row) => row.slug === slug));
     } catch (error) {
+      stop();
       if (key !== wanted) return;
       wanted = "";
       box.dataset.state = "error";
       box.replaceChildren(el("p", {}, `Värdet kan inte räknas fram just nu. ${error.message} Dina svar är sparade.`));
     }
+  }
+
+  /** While the scoring starts: how many of these statements are answered, and how long it has
+   * taken so far, updated every second; returns the function that stops it. */
+  function waiting() {
+    const answered = ids.filter((id) => state.answers.has(id)).length;
+    const started = performance.now();
+    box.dataset.state = "waiting";
+    const tick = () => {
+      const seconds = Math.round((performance.now() - started) / 1000);
+      box.replaceChildren(
+        el(
+          "p",
+          {},
+          `Du har svarat på ${answered} av ${ids.length}. Värdet räknas fram här, i din webbläsare, så snart ` +
+            `poängräkningen har startat – första gången tar det några sekunder (${seconds} s hittills).`,
+        ),
+      );
+    };
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
   }
 
   /** The competency's row of the result, or null for nothing answered here. */

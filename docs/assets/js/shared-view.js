@@ -61,6 +61,7 @@ export class SharedView {
     this.open = true;
     this.page.lock(true);
     this.region.hidden = false;
+    this.page.owner?.(this.source.kind === "file" ? "imported" : "shared", this.state.label, this.source.name);
     this.page.show(this.state);
     this.describe();
   }
@@ -83,6 +84,7 @@ export class SharedView {
     if (this.source?.kind === "link") history.replaceState(null, "", location.pathname + location.search);
     this.page.lock(false);
     this.region.hidden = true;
+    this.page.owner?.("self");
     this.page.show(this.own.state);
   }
 }

@@ -5,7 +5,6 @@ itself uses, so the page cannot say one thing while the code does another.
 """
 
 import math
-from functools import lru_cache
 from typing import Any
 
 from . import ranking, scores
@@ -54,6 +53,7 @@ def rules(definition: Definition) -> dict[str, Any]:
         },
         "claims": _claims(definition),
         "simulation": _simulation(definition),
+        "simulation_max": SIMULATED_MAX,
         "top_count": ranking.TOP_COUNT,
         "min_scored": ranking.MIN_SCORED,
         "pulled_down": PULLED_DOWN,
@@ -119,18 +119,26 @@ def _group_thresholds(definition: Definition, z: float) -> list[dict[str, Any]]:
     return rows
 
 
+SIMULATED_MAX = 60
+"""The most competencies the page simulates for (a real assessment has far fewer; a
+generated test site of thousands would take minutes)."""
+
+_SIMULATED: dict[str, dict[str, Any]] = {}
+
+
 def _simulation(definition: Definition) -> dict[str, Any] | None:
-    """The simulated error rates (scoring_py.simulation), in whole percent."""
-    if definition.check is not None:
+    """The simulated error rates (scoring_py.simulation), in whole percent; computed once per
+    definition in a process (the preview rebuilds often)."""
+    if definition.check is not None or len(definition.competencies) > SIMULATED_MAX:
         return None
-    return _simulated(_key(definition))
+    key = _key(definition)
+    if key not in _SIMULATED:
+        _SIMULATED.clear()
+        _SIMULATED[key] = _simulated(definition)
+    return _SIMULATED[key]
 
 
-@lru_cache(maxsize=4)
-def _simulated(text: str) -> dict[str, Any]:
-    from .formats import read_definition
-
-    definition = read_definition(text)
+def _simulated(definition: Definition) -> dict[str, Any]:
     rates = error_rates(definition)
     titles = {role.slug: role.title for role in definition.roles}
     percent = lambda share: round_half_up(share * 100)  # noqa: E731

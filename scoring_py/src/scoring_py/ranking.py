@@ -132,20 +132,40 @@ def profile(scores: list[CompetencyScore], groups: list[GroupScore]) -> Profile:
     use_groups = len(rated_groups) >= 2
     count = len(scored) * use_competencies + len(rated_groups) * use_groups
     z = critical_z(count)
-    competencies = (
-        tuple(_against_median(entry, scored, z) for entry in scored) if use_competencies else ()
-    )
+    competencies = _against_medians(scored, z) if use_competencies else ()
     stages = tuple(_against_mean(g, rated_groups, z) for g in rated_groups) if use_groups else ()
     return Profile(z, count, competencies, stages)
 
 
-def _against_median(entry: CompetencyScore, scored: list[CompetencyScore], z: float) -> Comparison:
-    others = [other for other in scored if other is not entry]
-    reference = median([_value(other) for other in others])
-    spread = math.sqrt(sum(other.sem**2 for other in others) / len(others)) / math.sqrt(len(others))
-    reference_se = spread * (_MEDIAN_SE if len(others) >= 3 else 1)
+def _comparison(
+    entry: CompetencyScore, reference: Fraction, others_variance: float, others: int, z: float
+) -> Comparison:
+    """`entry` against the median of `others` scores whose sem² sum to `others_variance`."""
+    spread = math.sqrt(others_variance / others) / math.sqrt(others)
+    reference_se = spread * (_MEDIAN_SE if others >= 3 else 1)
     threshold = math.ceil(z * math.sqrt(entry.sem**2 + reference_se**2))
     return Comparison(entry, reference, _value(entry) - reference, threshold)
+
+
+def _against_medians(scored: list[CompetencyScore], z: float) -> tuple[Comparison, ...]:
+    """Every scored competency against the median of all the others: one sort, then each
+    median found by position (the same numbers as `_against_median`, in n log n)."""
+    order = sorted(range(len(scored)), key=lambda i: _value(scored[i]))
+    rank = {index: place for place, index in enumerate(order)}
+    values = [_value(scored[i]) for i in order]
+    total = sum(entry.sem**2 for entry in scored)
+    count = len(values) - 1
+
+    def without(place: int, at: int) -> Fraction:
+        return values[at] if at < place else values[at + 1]
+
+    found = []
+    for index, entry in enumerate(scored):
+        place = rank[index]
+        low, high = (count - 1) // 2, count // 2
+        reference = (without(place, low) + without(place, high)) / 2
+        found.append(_comparison(entry, reference, total - entry.sem**2, count, z))
+    return tuple(found)
 
 
 def _against_mean(group: GroupScore, rated: list[GroupScore], z: float) -> Comparison:

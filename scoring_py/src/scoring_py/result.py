@@ -79,6 +79,7 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
             role_context,
             notes,
             blockers,
+            _smallest(compared),
         ),
         "claims": _claims(compared, blockers, profile_only),
         "competencies": [_competency(definition, entry, compared) for entry in scores],
@@ -139,16 +140,21 @@ def _competencies(comparisons: list[Comparison]) -> list[CompetencyScore]:
 def _claims(compared: Profile, blockers: list[str], profile_only: bool) -> dict[str, Any]:
     """How sure the report's claims are: the range's coverage, the error rate of the whole
     report, its z and number of comparisons, and why nothing is named, if so."""
-    thresholds = sorted(c.threshold for c in compared.competencies)
     return {
         "coverage": round_half_up(COVERAGE * 100),
         "family_error": round_half_up(FAMILY_ERROR * 100),
         "comparisons": compared.comparisons,
         "z": round(compared.z, 2),
-        "smallest_difference": thresholds[len(thresholds) // 2] if thresholds else None,
+        "smallest_difference": _smallest(compared),
         "withheld": blockers,
         "profile_only": profile_only,
     }
+
+
+def _smallest(compared: Profile) -> int | None:
+    """The typical threshold of a competency against the others (the median one)."""
+    thresholds = sorted(c.threshold for c in compared.competencies)
+    return thresholds[len(thresholds) // 2] if thresholds else None
 
 
 def _difference(comparison: Comparison | None) -> dict[str, Any]:

@@ -49,6 +49,7 @@ def summary(
     role: tuple[Role, list[RoleStatus], list[RoleStatus]] | None,
     notes: list[dict[str, str]],
     blockers: list[str],
+    smallest: int | None = None,
 ) -> list[str]:
     """The sentences, in reading order."""
     scored = [entry for entry in scores if entry.scored]
@@ -93,7 +94,7 @@ def summary(
                 f"Vill du ändå börja någonstans är dina lägsta värden {lowest}; det är en plats "
                 "att börja fundera, inte ett resultat."
             )
-    sentences.append(_certainty())
+    sentences.append(_certainty(smallest))
     if notes:
         sentences.append("Läs anteckningarna om dina svar innan du drar slutsatser.")
     return sentences
@@ -162,11 +163,14 @@ def _withheld(blockers: list[str]) -> list[str]:
     ]
 
 
-def _certainty() -> str:
+def _certainty(smallest: int | None) -> str:
+    """How sure the report is: the range's coverage, and the smallest difference it names."""
     coverage = round_half_up(COVERAGE * 100)
     error = round_half_up(FAMILY_ERROR * 100)
+    size = f" (här ungefär {smallest} poäng)" if smallest else ""
     return (
         f"Varje värde visas med ett intervall som med {coverage} % sannolikhet rymmer ditt "
-        "värde utan mätfel; en skillnad nämns bara när den är så stor att den som egentligen "
-        f"ligger lika överallt får något utpekat högst {error} gånger av 100."
+        f"värde utan mätfel. En skillnad nämns bara när den är så stor{size} att den som "
+        f"egentligen ligger lika överallt får något utpekat högst {error} gånger av 100; "
+        "mindre skillnader kan vara verkliga, men mätningen kan inte skilja dem från slumpen."
     )
