@@ -1,6 +1,7 @@
 """Command line::
 
 python -m scoring_py score ANSWERS.json [--role SLUG] [--definition PATH]
+python -m scoring_py compare BEFORE.json AFTER.json [--json] [--definition PATH]
 python -m scoring_py team FILE... [--role SLUG] [--csv] [--definition PATH]
 """
 
@@ -9,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from .compare import compare, read_attempt
 from .errors import ScoringError
 from .formats import DEFINITION_PATH, decode_file
 from .json_text import MAX_TEXT_BYTES
@@ -28,6 +30,7 @@ EXIT_ERROR = 2
 
 HELP = f"""\
 användning: python -m scoring_py score SVAR.json [--role ROLL] [--definition SÖKVÄG]
+            python -m scoring_py compare FÖRE.json EFTER.json [--json] [--definition SÖKVÄG]
             python -m scoring_py team FIL... [--role ROLL] [--csv] [--definition SÖKVÄG]
 
 Räknar fram resultatet av självskattningen i Säljkompetens och skriver det
@@ -37,6 +40,11 @@ kommandon:
   score SVAR.json        poängsätt svaren i SVAR.json: sidans exportfil
                          ("saljkompetens-export") eller bara svaren
                          ("saljkompetens-svar")
+  compare FÖRE EFTER     jämför två försök av samma person (svars- eller
+                         exportfiler): per kompetens, per del av försäljningen
+                         och för hela testet, med vad som är en tydlig
+                         förändring och vad mätfelet kan ge; som text, eller
+                         med --json som JSON (samma tal som sidan)
   team FIL...            teamets bild av flera säljares svarsfiler, som på
                          sidan /team/: JSON, eller med --csv en rad per person
                          (person och en kolumn per kompetens); för ett självtest
@@ -47,6 +55,7 @@ flaggor:
   --role ROLL            jämför med rollen ROLL (t.ex. nykundsjagare); ersätter
                          rollen i svarsfilen
   --csv                  (team) skriv tabellen som CSV i stället för JSON
+  --json                 (compare) skriv jämförelsen som JSON i stället för text
   --definition SÖKVÄG    bedömningsdefinitionen att använda
                          (standard: {DEFAULT_DEFINITION},
                          från den byggda webbplatsen)
@@ -86,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         command, paths, role, definition_path, as_csv = _parse(args)
         definition = _read(definition_path, "bedömningsdefinitionen")
+        if command == "compare":
+            return _compare(definition, paths, as_csv)
         if command == "score":
             result = score_json(definition, _read(paths[0], "svarsfilen"), role)
             _write(sys.stdout, escape_json_controls(result) + "\n")
@@ -118,6 +129,37 @@ def _team(definition: str, paths: list[str], role: str | None, as_csv: bool) -> 
     return EXIT_SOME_FILES if failed else EXIT_OK
 
 
+def _compare(definition: str, paths: list[str], as_json: bool) -> int:
+    """Two attempts compared (scoring_py.compare), as JSON or as lines of text."""
+    attempts = []
+    for path in paths:
+        try:
+            attempts.append(read_attempt(_read(path, "svarsfilen"), definition))
+        except ScoringError as error:
+            raise ScoringError(f"{path}: {error}") from None
+    result = compare(definition, *attempts)
+    if as_json:
+        _write(sys.stdout, escape_json_controls(to_canonical_json(result)) + "\n")
+        return EXIT_OK
+    lines = [*result["summary"], ""]
+    words = {
+        "up": "tydlig förbättring",
+        "down": "tydlig försämring",
+        None: "ingen säker förändring",
+    }
+    for row in result["competencies"]:
+        if row["paired"]:
+            change = f"{row['change']:+d}".replace("-", "−")
+            lines.append(
+                f"{row['title']}: {row['before']} → {row['after']} ({change}; gräns "
+                f"{row['threshold']}) – {words[row['reliable']]}"
+            )
+        else:
+            lines.append(f"{row['title']}: kan inte jämföras ({row['reason']})")
+    _write(sys.stdout, escape_controls("\n".join(lines), keep_newlines=True) + "\n")
+    return EXIT_OK
+
+
 def _fail(path: str | None, error: object) -> None:
     """``fel: …`` or ``fel i FIL: …`` on stderr; what came from a file is escaped."""
     where = "fel" if path is None else f"fel i {path}"
@@ -137,8 +179,10 @@ def _escaped(value: Any) -> Any:
 
 def _parse(args: list[str]) -> tuple[str, list[str], str | None, str, bool]:
     command, *rest = args
-    if command not in ("score", "team"):
-        raise _UsageError(f'okänt kommando "{command}". Använd "score" eller "team" (se --help).')
+    if command not in ("score", "compare", "team"):
+        raise _UsageError(
+            f'okänt kommando "{command}". Använd "score", "compare" eller "team" (se --help).'
+        )
     options: dict[str, str] = {}
     positional: list[str] = []
     as_csv = False
@@ -153,14 +197,19 @@ def _parse(args: list[str]) -> tuple[str, list[str], str | None, str, bool]:
             if name in options:
                 raise _UsageError(f"{name} får bara anges en gång.")
             options[name] = value
-        elif arg == "--csv" and command == "team":
-            as_csv = True
+        elif (arg == "--csv" and command == "team") or (arg == "--json" and command == "compare"):
+            as_csv = True  # the command's other output: CSV for team, JSON for compare
         elif arg.startswith("-") and arg != "-":
             raise _UsageError(f'okänd flagga "{arg}" (se --help).')
         else:
             positional.append(arg)
     if command == "score" and len(positional) != 1:
         raise _UsageError("ange exakt en svarsfil: python -m scoring_py score SVAR.json")
+    if command == "compare" and len(positional) != 2:
+        raise _UsageError(
+            "ange två svarsfiler, den tidigare först: python -m scoring_py compare FÖRE.json "
+            "EFTER.json"
+        )
     if command == "team" and not positional:
         raise _UsageError("ange minst en svarsfil: python -m scoring_py team FIL...")
     definition = options.get("--definition", DEFAULT_DEFINITION)

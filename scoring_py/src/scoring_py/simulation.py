@@ -129,3 +129,50 @@ def item_correlation(people: int = 20000, seed: int = SEED) -> float:
             latent = 1 + level * 4 / 100 + rng.gauss(0, LATENT_NOISE)
             answers.append(min(5, max(1, round(latent))))
     return correlation(first, second)
+
+
+def change_rates(definition: Definition, people: int = 200, seed: int = SEED) -> dict[str, Any]:
+    """How the comparison of two attempts (scoring_py.compare) errs, under the same model.
+
+    - **unchanged**: each person's true levels drawn around 50 (spread ``ITEM_SD · √r``),
+      answered twice from the same levels; the share told of any clear change (goal: at most
+      10 %);
+    - **one competency +30**: the second attempt 30 points higher in one competency (each in
+      turn); the share for whom it is named a clear improvement;
+    - **everything +10**: the second attempt 10 points higher everywhere; the share for whom
+      the whole test shows a clear improvement.
+    """
+    from .compare import Attempt, compare  # compare imports this module's neighbours only
+
+    rng = random.Random(seed)
+    slugs = [c.slug for c in definition.competencies]
+    spread = ITEM_SD * float(ITEM_CORRELATION) ** 0.5
+
+    def attempt(levels: Levels) -> Attempt:
+        return Attempt(_answers(definition, levels, rng), None, 0)
+
+    def person() -> Levels:
+        return {slug: min(95.0, max(5.0, rng.gauss(50, spread))) for slug in slugs}
+
+    unchanged = found = overall = 0
+    for index in range(people):
+        levels = person()
+        result = compare(definition, attempt(levels), attempt(levels))
+        rows = [*result["competencies"], *result["groups"], result["overall"]]
+        unchanged += any(row["reliable"] for row in rows)
+        better = dict(levels)
+        slug = slugs[index % len(slugs)]
+        better[slug] = min(100.0, better[slug] + 30)
+        rows = compare(definition, attempt(levels), attempt(better))["competencies"]
+        found += any(row["slug"] == slug and row["reliable"] == "up" for row in rows)
+        lifted = {key: min(100.0, value + 10) for key, value in levels.items()}
+        overall += (
+            compare(definition, attempt(levels), attempt(lifted))["overall"]["reliable"] == "up"
+        )
+    return {
+        "people": people,
+        "seed": seed,
+        "unchanged_any": unchanged / people,
+        "one_plus_30_found": found / people,
+        "all_plus_10_found": overall / people,
+    }
