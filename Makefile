@@ -89,7 +89,7 @@ check: $(VENV)/.runtime
 	$(BIN)/python -m saljkompetens check
 
 new: $(VENV)/.runtime
-	@test -n "$(TITLE)" || { echo 'Ange en titel: make new KIND=competency|article|role|check TITLE="…"'; exit 2; }
+	@test -n "$(TITLE)" || { echo 'Ange en titel: make new KIND=competency|article|role|selftest TITLE="…"'; exit 2; }
 	$(BIN)/python -m saljkompetens new $(KIND) "$(TITLE)" --content "$(CONTENT)"
 
 lint: $(VENV)/.installed node_modules/.installed

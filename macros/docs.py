@@ -101,9 +101,9 @@ def register(env: Any) -> None:
         return render("article_index.md.j2", articles=base.articles, languages=LANGUAGES)
 
     @content_macro
-    def check_list(base: KnowledgeBase) -> str:
-        """The checks written as content, each with its summary and who answers it."""
-        return render("check_list.md.j2", checks=base.checks)
+    def selftest_list(base: KnowledgeBase) -> str:
+        """The self-tests written as content, each with its summary and who answers it."""
+        return render("selftest_list.md.j2", selftests=base.selftests)
 
     @content_macro
     def stage_overview(base: KnowledgeBase) -> str:
@@ -184,11 +184,11 @@ def register(env: Any) -> None:
     def team_page(base: KnowledgeBase, assets: BrowserAssets) -> str:
         """The team view: the sellers' files in, the team's picture out (HTML)."""
         served = served_at(here())
-        checks = [(c, relative_link(served, c.definition_uri)) for c in base.checks]
+        selftests = [(t, relative_link(served, t.definition_uri)) for t in base.selftests]
         return render(
             "team_page.html.j2",
             kb=base,
-            checks=checks,
+            selftests=selftests,
             urls=assessment_urls(served, assets),
             wheel_sha256=assets.wheel_sha256,
         )

@@ -24,8 +24,8 @@ def summary(kb: KnowledgeBase) -> str:
         _count(len(kb.roles), "roll", "roller"),
         _count(kb.statement_count, "påstående", "påståenden"),
     ]
-    if kb.checks:
-        parts.append(_count(len(kb.checks), "självtest", "självtest"))
+    if kb.selftests:
+        parts.append(_count(len(kb.selftests), "självtest", "självtest"))
     warned = len(kb.warnings)
     note = f" ({_count(warned, 'varning', 'varningar')} ovan)" if warned else ""
     return f"Innehållet är giltigt: {', '.join(parts)}.{note}"

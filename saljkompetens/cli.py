@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .check import run_check
-from .content.scaffold import ALIASES, KINDS, ScaffoldError, next_steps, scaffold
+from .content.scaffold import ALIASES, KINDS, ScaffoldError, next_steps, renamed_note, scaffold
 from .content.schema import LANGUAGES
 
 _ARGPARSE_MESSAGES = (
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Med flaggor, genom projektets egen Python:\n"
         '  .venv/bin/python -m saljkompetens new article "Så leder du säljmöten" --lang nb\n'
         '  .venv/bin/python -m saljkompetens new role "Innesäljare" --competency "Prospektering"\n'
-        '  .venv/bin/python -m saljkompetens new check "Hur du planerar" --article "Rubrik"',
+        '  .venv/bin/python -m saljkompetens new selftest "Hur du planerar" --article "Rubrik"',
     )
     commands = parser.add_subparsers(
         dest="command", title="kommandon", metavar="KOMMANDO", parser_class=_Parser
@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument(
         "kind", choices=[*KINDS, *ALIASES], metavar="TYP",
-        help="competency (kompetens), article (artikel), role (roll) eller check (självtest)",
+        help="competency (kompetens), article (artikel), role (roll) eller selftest (självtest)",
     )  # fmt: skip
     new.add_argument("title", metavar="TITEL", help="titeln; adressen (slug) bildas av den")
     new.add_argument(
@@ -128,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return run_check(Path(args.content))
+    note = renamed_note(args.kind)
+    if note:
+        print(note, file=sys.stderr)
     try:
         path = scaffold(
             args.kind,

@@ -16,7 +16,6 @@ from typing import Any
 from scoring_py.model import (
     Article,
     Band,
-    Check,
     Competency,
     Definition,
     Item,
@@ -25,6 +24,7 @@ from scoring_py.model import (
     QualityRules,
     Role,
     Scale,
+    SelfTest,
     Target,
 )
 
@@ -100,17 +100,17 @@ def _quality(quality: dict[str, float]) -> QualityRules:
     )
 
 
-def build_check_definition(kb: KnowledgeBase, check: content.Check) -> Definition:
-    """A check as a `scoring_py` definition: its scales are scored as competencies are (the
-    same rules, the quality notes of `assessment.yml`); answers carry the check's slug."""
+def build_selftest_definition(kb: KnowledgeBase, selftest: content.SelfTest) -> Definition:
+    """A self-test as a `scoring_py` definition: its scales are scored as competencies are
+    (the same rules, the quality notes of `assessment.yml`); answers carry its slug."""
     quality = _quality(kb.settings.quality)
-    scale = _scale(check.scale)
-    articles = tuple(Article(a.title, a.url) for a in map(kb.article, check.articles))
-    sources = [kb.article(title).source for title in check.articles]
+    scale = _scale(selftest.scale)
+    articles = tuple(Article(a.title, a.url) for a in map(kb.article, selftest.articles))
+    sources = [kb.article(title).source for title in selftest.articles]
     return Definition(
         scale=scale,
-        min_answers=check.min_answers or kb.settings.min_answers,
-        bands=tuple(Band(b.min, b.label, "") for b in check.bands),
+        min_answers=selftest.min_answers or kb.settings.min_answers,
+        bands=tuple(Band(b.min, b.label, "") for b in selftest.bands),
         quality=replace(quality, agree_min=_agree_min(_scale(kb.settings.scale), quality, scale)),
         competencies=tuple(
             Competency(
@@ -124,44 +124,44 @@ def build_check_definition(kb: KnowledgeBase, check: content.Check) -> Definitio
                 description=scale.about,
                 desirable=DESIRABLE.get(scale.desirable or ""),
             )
-            for scale in check.scales
+            for scale in selftest.scales
         ),
         mindsets=(),
         roles=(),
-        limits=check.limits,
-        check=Check(
-            slug=check.slug,
-            title=check.title,
-            url=check.url,
-            audience=AUDIENCES[check.audience],
+        limits=selftest.limits,
+        selftest=SelfTest(
+            slug=selftest.slug,
+            title=selftest.title,
+            url=selftest.url,
+            audience=AUDIENCES[selftest.audience],
             articles=articles,
             source="; ".join(source for source in sources if source),
-            not_applicable=check.not_applicable_label,
+            not_applicable=selftest.not_applicable_label,
         ),
     )
 
 
 def _agree_min(base: Scale, quality: QualityRules, scale: Scale) -> int:
-    """The assessment's "agrees from" answer at the same place on a check's own scale (4 on
+    """The assessment's "agrees from" answer at the same place on a self-test's own scale (4 on
     1–5 is three quarters up: 3 on 1–3), and always above the scale's lowest answer."""
     share = Fraction(quality.agree_min - base.min, base.max - base.min)
     return max(scale.min + 1, scale.min + math.ceil(share * (scale.max - scale.min)))
 
 
-def checked_check_definitions(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
-    """Every check's definition JSON (by slug), each read back by `scoring_py`.
+def checked_selftest_definitions(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
+    """Every self-test's definition JSON (by slug), each read back by `scoring_py`.
 
     Raises:
-        ContentErrors: every check's refused rule, at the check's file and line.
+        ContentErrors: every self-test's refused rule, at its file and line.
     """
     written, errors = {}, []
-    for check in kb.checks:
-        data = write_definition(build_check_definition(kb, check))
+    for selftest in kb.selftests:
+        data = write_definition(build_selftest_definition(kb, selftest))
         try:
             read_definition(data)
         except ScoringError as error:
-            errors.append(_check_error(kb, check, error))
-        written[check.slug] = data
+            errors.append(_selftest_error(kb, selftest, error))
+        written[selftest.slug] = data
     if errors:
         raise ContentErrors(errors)
     return written
@@ -183,22 +183,24 @@ def checked_definition(kb: KnowledgeBase) -> dict[str, Any]:
 
 _INDEX = re.compile(r"^(\w+)\[(\d+)\]\.?(.*)$")
 _FIELD = {"items": "statements"}  # definition name → content name, where they differ
-_CHECK_FIELD = {"competencies": "scales", "items": "statements", "description": "about"}
+_SELFTEST_FIELD = {"competencies": "scales", "items": "statements", "description": "about"}
 
 
-def _check_error(kb: KnowledgeBase, check: content.Check, error: ScoringError) -> ContentError:
-    """Where in a check's file a definition field (`competencies[1].band_texts`) came from."""
+def _selftest_error(
+    kb: KnowledgeBase, selftest: content.SelfTest, error: ScoringError
+) -> ContentError:
+    """Where in a self-test's file a definition field (`competencies[1].band_texts`) came from."""
     field: tuple[str | int, ...] = tuple(
-        _CHECK_FIELD.get(part, part) if isinstance(part, str) else part
+        _SELFTEST_FIELD.get(part, part) if isinstance(part, str) else part
         for part in _parts(error.path or "")
     )
     message = error.problem or str(error)
     try:
-        document = read_document(_on_disk(kb, check.path), check.path)
+        document = read_document(_on_disk(kb, selftest.path), selftest.path)
         line = document.line_of(field) or 1
     except (OSError, ParseFailed):
         line = 1
-    return ContentError(check.path, message, field_name(field), line)
+    return ContentError(selftest.path, message, field_name(field), line)
 
 
 def _content_error(kb: KnowledgeBase, error: ScoringError) -> ContentError:

@@ -13,19 +13,19 @@ from typing import Any, ClassVar
 from .content.errors import ContentErrors
 from .content.loader import load_content
 from .content.model import KnowledgeBase
-from .definition import checked_check_definitions, checked_definition
+from .definition import checked_definition, checked_selftest_definitions
 from .history import last_change
 from .project import Project
 
 
 @dataclass(frozen=True)
 class SiteContent:
-    """Content that loaded without errors, its assessment definition and each check's
-    (JSON-ready, checks by slug)."""
+    """Content that loaded without errors, its assessment definition and each self-test's
+    (JSON-ready, by slug)."""
 
     kb: KnowledgeBase
     definition: dict[str, Any]
-    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    selftests: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def read_site_content(
@@ -41,7 +41,7 @@ def read_site_content(
     kb = load_content(content, docs)
     if kb.drafts and not drafts:
         raise ContentErrors(kb.drafts, kb.warnings)
-    return SiteContent(kb, checked_definition(kb), checked_check_definitions(kb))
+    return SiteContent(kb, checked_definition(kb), checked_selftest_definitions(kb))
 
 
 @dataclass

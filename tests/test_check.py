@@ -184,7 +184,7 @@ def test_cli_passes_on_real_content(run_cli, root: Path) -> None:
         *counts[:2]))  # fmt: skip
     assert (
         f"{counts[3]} roller, {sum(len(c.statements) for c in kb.competencies)} påståenden, "
-        f"{len(kb.checks)} självtest." in done.stdout
+        f"{len(kb.selftests)} självtest." in done.stdout
     )
 
 

@@ -201,7 +201,7 @@ def test_desirable_and_retired_ids_reach_the_model(content: Path) -> None:
         'based_on: "Den som lyssnar säljer mer."}}\n'
     )
     write(
-        content / "checks" / "lyssnartest.md",
+        content / "selftests" / "lyssnartest.md",
         "---\ntitle: Lyssnartest\nsummary: Ett kort test.\naudience: säljaren\n"
         "articles: [Om att lyssna]\nscale:\n"
         '  - {value: 1, label: "Nej"}\n  - {value: 2, label: "Delvis"}\n'
@@ -212,5 +212,14 @@ def test_desirable_and_retired_ids_reach_the_model(content: Path) -> None:
         + 'limits: "Testet visar hur du ser på ditt lyssnande."\n---\nEtt test.\n',
     )
     kb = load_content(content)
-    assert [scale.desirable for scale in kb.checks[0].scales] == ["låg", None]
+    assert [scale.desirable for scale in kb.selftests[0].scales] == ["låg", None]
     assert kb.settings.retired_ids == ("lyssna-9",)
+
+
+def test_a_folder_under_its_former_name_is_refused_not_left_unpublished(content: Path) -> None:
+    """`content/checks/` is what `content/selftests/` was called: a file left there would
+    silently not be published, so the folder is an error that says where it goes."""
+    write(content / "checks" / "lyssnartest.md", "---\ntitle: Lyssnartest\n---\n")
+    assert messages(content) == [
+        "content/checks: mappen heter nu selftests/; flytta filerna dit, annars publiceras de inte"
+    ]

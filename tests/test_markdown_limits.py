@@ -32,7 +32,7 @@ ELEMENTS = "(stycken, listpunkter, rubriker, tabellceller, formatering och tagga
 def test_every_real_body_passes_far_below_each_limit(kb: KnowledgeBase) -> None:
     bodies = [item.body for item in kb.competencies] + [item.body for item in kb.mindsets]
     bodies += [item.body for item in kb.articles] + [item.body for item in kb.roles]
-    bodies += [item.body for item in kb.checks]
+    bodies += [item.body for item in kb.selftests]
     assert len(bodies) > 30
     for body in bodies:
         assert markdown_problems(body) == []

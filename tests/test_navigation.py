@@ -43,7 +43,8 @@ HAND_WRITTEN = [
 ]
 COMPETENCIES = [f"kompetenser/k{n}.md" for n in range(10)]
 ROLES = ["roller/saljare.md", "roller/chef.md"]
-CHECKS = ["sjalvskattning/test.md"]
+SELFTESTS = ["sjalvtest/test.md"]  # no section of its own: listed under Självskattning
+HOMES = {"sjalvtest": "sjalvskattning"}
 ELSEWHERE = ["annat/sida.md"]  # a folder with no section
 
 
@@ -51,7 +52,7 @@ def _site(tmp_path: Path) -> tuple[Navigation, Files]:
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(NAV, encoding="utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"))
-    uris = [*HAND_WRITTEN, *COMPETENCIES, *ROLES, *CHECKS, *ELSEWHERE]
+    uris = [*HAND_WRITTEN, *COMPETENCIES, *ROLES, *SELFTESTS, *ELSEWHERE]
     docs, site = str(tmp_path / "docs"), str(tmp_path / "site")
     files = Files([File(uri, docs, site, use_directory_urls=True) for uri in uris])
     return get_navigation(files, config), files
@@ -85,17 +86,18 @@ def _page(files: Files, uri: str) -> Page:
 
 def test_each_section_lists_its_generated_pages_after_its_index(tmp_path: Path) -> None:
     nav, files = _site(tmp_path)
-    place_pages(nav, files, [COMPETENCIES, ROLES, CHECKS, ELSEWHERE])
+    place_pages(nav, files, [COMPETENCIES, ROLES, SELFTESTS, ELSEWHERE], homes=HOMES)
 
     kompetenser = _section(nav, "Kompetenser")
     assert _listed(kompetenser) == ["kompetenser/index.md", *COMPETENCIES]
-    # the checks come right after the index, before what mkdocs.yml lists in the section
+    # the self-tests come right after the index, before what mkdocs.yml lists in the section
     assert _listed(_section(nav, "Självskattning")) == [
         "sjalvskattning/index.md",
-        "sjalvskattning/test.md",
+        "sjalvtest/test.md",
         "sa-raknas.md",
         "[Roller]",
     ]
+    assert [a.title for a in _page(files, "sjalvtest/test.md").ancestors] == ["Självskattning"]
     assert _listed(_section(nav, "Självskattning", "Roller")) == ["roller/index.md", *ROLES]
     assert len(kompetenser.children) == 11
     assert kompetenser.children[1] is _page(files, "kompetenser/k0.md")

@@ -50,7 +50,7 @@ def read(site: Path, url: str) -> tuple[_Page, str]:
     return _Page(html), html
 
 
-CHECK = "lyssnartest-img-src-x-onerror-window-pwned-11-7-7"
+SELFTEST = "lyssnartest-img-src-x-onerror-window-pwned-11-7-7"
 PAGES = [
     "kompetenser/fraga-script-window-pwned-1-script/",
     "tankesatt/logik-7-7/",
@@ -62,7 +62,8 @@ PAGES = [
     "roller/",
     "sjalvskattning/",
     "sa-raknas-resultatet/",
-    f"sjalvskattning/{CHECK}/",
+    f"sjalvtest/{SELFTEST}/",
+    f"sjalvskattning/{SELFTEST}/",  # its former address: a page that sends the visitor on
     "team/",
 ]
 
@@ -130,19 +131,22 @@ def test_the_definition_carries_the_texts_as_json_strings(published_site) -> Non
     assert definition["bands"][0]["label"] == "<img src=x onerror=window.__pwned=10>Stor"
 
 
-def test_a_check_shows_its_texts_as_typed(published_site) -> None:
-    check, html = read(published_site.path, f"sjalvskattning/{CHECK}/")
-    text = "".join(check.text)
+def test_a_selftest_shows_its_texts_as_typed(published_site) -> None:
+    selftest, html = read(published_site.path, f"sjalvtest/{SELFTEST}/")
+    text = "".join(selftest.text)
     assert "Lyssnartest <img src=x onerror=window.__pwned=11> {{ 7*7 }}" in text
-    assert "Hos oss låter vi <b>kunden</b> tala till punkt {{ 7*7 }}." in check.text
-    assert "Nej <b>aldrig</b>" in check.text
+    assert "Hos oss låter vi <b>kunden</b> tala till punkt {{ 7*7 }}." in selftest.text
+    assert "Nej <b>aldrig</b>" in selftest.text
     assert "</p><script>window.__pwned=16</script> Testet visar {{ 7*7 }} en bild." in text
-    assert "Kan inte bedöma" in check.text  # the organisation's unscored answer
+    assert "Kan inte bedöma" in selftest.text  # the organisation's unscored answer
     listing = "".join(read(published_site.path, "sjalvskattning/")[0].text)
     assert "Ett test [länk](javascript:window.__pwned=12) om *att* lyssna {% if x %}." in listing
     definition = json.loads(
-        (published_site.path / f"assets/sjalvskattning/test/{CHECK}.json").read_text("utf-8")
+        (published_site.path / f"assets/sjalvtest/{SELFTEST}.json").read_text("utf-8")
     )
     assert definition["competencies"][0]["title"] == "Lyssna <svg onload=window.__pwned=14> | pipe"
-    # "Agrees" is 4 of 1–5 in assessment.yml: three quarters up, so 3 on this check's 1–3.
+    moved, _ = read(published_site.path, f"sjalvskattning/{SELFTEST}/")  # the former address
+    assert "Lyssnartest <img src=x onerror=window.__pwned=11> {{ 7*7 }}" in moved.text
+    assert ("a", "href", f"../../sjalvtest/{SELFTEST}/") in moved.attributes
+    # "Agrees" is 4 of 1–5 in assessment.yml: three quarters up, so 3 on this self-test's 1–3.
     assert definition["quality"]["agree_min"] == 3

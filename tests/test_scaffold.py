@@ -1,5 +1,5 @@
-"""`python -m saljkompetens new …`: a new competency, article or role passes the check as it
-stands, shows up in the site, and never overwrites a file."""
+"""`python -m saljkompetens new …`: a new competency, article, role or self-test passes the
+content check as it stands, shows up in the site, and never overwrites a file."""
 
 from __future__ import annotations
 
@@ -213,29 +213,44 @@ def test_make_new_scaffolds_a_competency_that_the_site_takes(
     assert (tmp_path / "site" / "kompetenser" / "forhandling" / "index.html").is_file()
 
 
-def test_new_check_passes_quotes_its_article_and_explains_its_fields(content: Path) -> None:
-    path = scaffold("check", "Lyssnartest", content)
-    assert path == content / "checks" / "lyssnartest.md"
+def test_new_selftest_passes_quotes_its_article_and_explains_its_fields(content: Path) -> None:
+    path = scaffold("selftest", "Lyssnartest", content)
+    assert path == content / "selftests" / "lyssnartest.md"
     kb = load_content(content)
-    [check] = kb.checks
-    assert (check.title, check.articles, check.audience) == (
+    [selftest] = kb.selftests
+    assert (selftest.title, selftest.articles, selftest.audience) == (
         "Lyssnartest",
         ("Om att lyssna",),
         "säljaren",
     )
-    assert [s.id for s in check.statements] == [f"lyssnartest-{n}" for n in (1, 2, 3, 4)]
-    assert [[s.reverse for s in scale.statements] for scale in check.scales] == [[False, True]] * 2
+    assert [s.id for s in selftest.statements] == [f"lyssnartest-{n}" for n in (1, 2, 3, 4)]
+    reverse = [[s.reverse for s in scale.statements] for scale in selftest.scales]
+    assert reverse == [[False, True]] * 2
     # The placeholders quote the article's only sentence, so the new file passes as it is.
-    assert {s.based_on for s in check.statements} == {"Den som lyssnar säljer mer."}
+    assert {s.based_on for s in selftest.statements} == {"Den som lyssnar säljer mer."}
     front = path.read_text("utf-8").split("\n---\n")[0]
     for name in ("title", "summary", "audience", "articles", "scale", "bands", "scales", "limits"):
         assert f"\n# {name} (" in front
         assert f"\n{name}:" in front
 
 
-def test_new_check_on_an_unknown_article_is_refused_with_suggestion(content: Path) -> None:
+def test_new_selftest_on_an_unknown_article_is_refused_with_suggestion(content: Path) -> None:
     with pytest.raises(
         ScaffoldError, match='--article: okänd artikel "Om att lyssn".*Om att lyssna'
     ):
-        scaffold("check", "Lyssnartest", content, article="Om att lyssn")
-    assert not (content / "checks").exists()
+        scaffold("selftest", "Lyssnartest", content, article="Om att lyssn")
+    assert not (content / "selftests").exists()
+
+
+@pytest.mark.parametrize("kind", ["test", "självtest", "check"])
+def test_a_selftest_has_other_names_and_its_former_one_says_so(
+    run_cli, tmp_path: Path, content: Path, kind: str
+) -> None:
+    done = run_cli("new", kind, "Lyssnartest", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Skapade content/selftests/lyssnartest.md (nytt självtest).")
+    note = (
+        "Obs: typen check heter nu selftest (make new KIND=selftest); check fungerar ett tag "
+        "till.\n"
+    )
+    assert done.stderr == (note if kind == "check" else "")

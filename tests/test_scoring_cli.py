@@ -95,7 +95,10 @@ def test_missing_files_exit_2(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     for args, message in [
         ((), "fel: ange ett kommando, t.ex. score SVAR.json.\n"),
-        (("rakna",), 'fel: okänt kommando "rakna". Använd "score" eller "team" (se --help).\n'),
+        (
+            ("rakna",),
+            'fel: okänt kommando "rakna". Använd "score", "compare" eller "team" (se --help).\n',
+        ),
         (("score", "a.json", "--csv"), 'fel: okänd flagga "--csv" (se --help).\n'),
         (("score",), "fel: ange exakt en svarsfil: python -m scoring_py score SVAR.json\n"),
         (("score", "a.json", "--verbose"), 'fel: okänd flagga "--verbose" (se --help).\n'),

@@ -143,9 +143,10 @@ def test_unchanged_people_are_rarely_told_of_a_clear_change() -> None:
     """The simulation of scoring_py.simulation (its model: true levels per competency, item
     noise giving r = .3, answers rounded to the scale), on the real assessment: an unchanged
     person answering twice is told of any clear change in under 10 % of 300 cases."""
+    from scoring_py.simulation import change_rates
+
     from saljkompetens.content.loader import load_content
     from saljkompetens.definition import build_definition
-    from scoring_py.simulation import change_rates
 
     root = Path(__file__).resolve().parent.parent
     rates = change_rates(build_definition(load_content(root / "content")), people=300)

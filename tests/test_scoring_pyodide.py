@@ -33,10 +33,10 @@ def team_case() -> dict[str, Any]:
     }
 
 
-def check_cases() -> list[dict[str, Any]]:
-    """The two checks of content/ with the hand-worked answers of test_scoring_checks.py."""
+def selftest_cases() -> list[dict[str, Any]]:
+    """The two self-tests of content/ with the hand-worked answers of test_scoring_selftests.py."""
     from saljkompetens.source import read_site_content
-    from tests.test_scoring_checks import (
+    from tests.test_scoring_selftests import (
         ACHIEVEMENT,  # fmt: skip
         LEARNER,
         ORGANISATION,
@@ -45,8 +45,8 @@ def check_cases() -> list[dict[str, Any]]:
         person,
     )
 
-    checks = read_site_content(ROOT / "content", ROOT / "docs").checks
-    text = {slug: json.dumps(data, ensure_ascii=False) for slug, data in checks.items()}
+    selftests = read_site_content(ROOT / "content", ROOT / "docs").selftests
+    text = {slug: json.dumps(data, ensure_ascii=False) for slug, data in selftests.items()}
     five = [person(v, label) for v, label in zip(range(1, 6), "ABCDE", strict=True)]
     return [
         {"name": "självtest: lärande", "role": None, "definition": text[ACHIEVEMENT],
@@ -62,7 +62,7 @@ def check_cases() -> list[dict[str, Any]]:
 
 def load_cases() -> list[dict[str, Any]]:
     definition = (FIXTURES / "definition.json").read_text(encoding="utf-8")
-    cases = [team_case(), *check_cases()]
+    cases = [team_case(), *selftest_cases()]
     for vector in json.loads((FIXTURES / "vectors.json").read_text(encoding="utf-8")):
         answers = vector.get("answers_text") or json.dumps(vector["answers"], ensure_ascii=False)
         cases.append(
@@ -245,8 +245,8 @@ def test_pyodide_gives_the_hand_worked_team(pyodide_run: dict[str, Any]) -> None
     assert "inte giltig JSON" in view["files"][-1]["error"]
 
 
-def test_pyodide_gives_the_hand_worked_checks(pyodide_run: dict[str, Any]) -> None:
-    """The checks' numbers of tests/test_scoring_checks.py, in Pyodide."""
+def test_pyodide_gives_the_hand_worked_selftests(pyodide_run: dict[str, Any]) -> None:
+    """The self-tests' numbers of tests/test_scoring_selftests.py, in Pyodide."""
     results = {
         case["name"]: result
         for case, result in zip(load_cases(), pyodide_run["results"], strict=True)
@@ -256,10 +256,10 @@ def test_pyodide_gives_the_hand_worked_checks(pyodide_run: dict[str, Any]) -> No
         rows = json.loads(results[name]["ok"])["competencies"]
         return {r["slug"]: (r["score"], r["low"], r["high"]) for r in rows}
 
-    from tests.test_scoring_checks import ACHIEVEMENT, content, the_check, traits
+    from tests.test_scoring_selftests import ACHIEVEMENT, content, the_selftest, traits
 
     site = content()
-    learning, numbers = (scale.slug for scale in the_check(site, ACHIEVEMENT).scales)
+    learning, numbers = (scale.slug for scale in the_selftest(site, ACHIEVEMENT).scales)
     by = {name: scale.slug for name, scale in traits(site).items()}
 
     def scores(name: str) -> dict[str, Any]:
@@ -267,7 +267,7 @@ def test_pyodide_gives_the_hand_worked_checks(pyodide_run: dict[str, Any]) -> No
             assert low <= value <= high  # each range holds its score
         return {slug: row[0] for slug, row in shown(name).items()}
 
-    # as test_scoring_checks.py works them out by hand
+    # as test_scoring_selftests.py works them out by hand
     assert scores("självtest: lärande") == {learning: 75, numbers: 25}
     organisation = scores("självtest: sju kännetecken")
     assert {name: organisation[slug] for name, slug in by.items()} == {

@@ -4,7 +4,7 @@ Fixture: 17 statements, 6 of them reverse (prospektering-2, behovsanalys-3, forh
 avslut-3, uppfoljning-2, uppfoljning-4). Rules: patterns from 10 answers; straight-lining
 from 90 % one value; agreeing means 4 or 5; acquiescence from 75 % of the statements and
 75 % of the reverse ones; too good from 95 of 100 towards what is desirable (every
-competency upwards; a check's scale only towards the end it declares desirable, a profile
+competency upwards; a self-test's scale only towards the end it declares desirable, a profile
 scale never); unanswered over 25 %. Straight-lining and acquiescence also withhold every
 claim (test_scoring_claims.py).
 """
@@ -23,8 +23,8 @@ ITEMS = [item for c in DEFINITION["competencies"] for item in c["items"]]
 
 def notes(values: dict[str, Any], definition: dict[str, Any] = DEFINITION) -> list[dict[str, str]]:
     data: dict[str, Any] = {"format": "saljkompetens-svar", "version": 1, "answers": values}
-    if definition.get("check"):
-        data["check"] = definition["check"]["slug"]
+    if definition.get("selftest"):
+        data["selftest"] = definition["selftest"]["slug"]
     return score(definition, data)["quality"]
 
 
@@ -36,11 +36,11 @@ def too_good(who: str) -> str:
     )
 
 
-def check(audience: str = "self", **desirable: str) -> dict[str, Any]:
-    """The fixture as a check (its competencies are the scales) answered by `audience`;
+def selftest(audience: str = "self", **desirable: str) -> dict[str, Any]:
+    """The fixture as a self-test (its competencies are the scales) answered by `audience`;
     `desirable` gives a scale's goal ("high" or "low"), the others have none (a profile)."""
     data = copy.deepcopy(DEFINITION)
-    data["check"] = {"slug": "test", "title": "Test", "url": "sjalvskattning/test/",
+    data["selftest"] = {"slug": "test", "title": "Test", "url": "sjalvtest/test/",
                      "audience": audience, "articles": [], "source": "",
                      "not_applicable": "Vet inte"}  # fmt: skip
     data["roles"] = []
@@ -154,9 +154,9 @@ TOWARDS_GOALS = {"prospektering-1": 5, "prospektering-2": 1, "prospektering-3": 
                  "behovsanalys-4": 1} | {i["id"]: 3 for i in ITEMS[7:]}  # fmt: skip
 
 
-def test_too_good_counts_a_check_scale_towards_its_desirable_end() -> None:
+def test_too_good_counts_a_selftest_scale_towards_its_desirable_end() -> None:
     # Only the two scales with a goal count: 7 answers, all 5 towards it → 100 ≥ 95.
-    data = check(prospektering="high", behovsanalys="low")
+    data = selftest(prospektering="high", behovsanalys="low")
     assert notes(TOWARDS_GOALS, data) == [{"code": "too-good", "message": too_good("du")}]
 
 
@@ -165,23 +165,23 @@ def test_the_top_of_a_scale_whose_goal_is_low_is_not_too_good() -> None:
     # prospektering's three 5: (3 · 5 + 4 · 1) / 7 = 19/7 → (19/7 − 1) · 25 = 42.9 < 95.
     values = TOWARDS_GOALS | {"behovsanalys-1": 5, "behovsanalys-2": 5, "behovsanalys-3": 1,
                               "behovsanalys-4": 5}  # fmt: skip
-    assert notes(values, check(prospektering="high", behovsanalys="low")) == []
+    assert notes(values, selftest(prospektering="high", behovsanalys="low")) == []
 
 
-def test_a_profile_check_has_no_too_good_end() -> None:
+def test_a_profile_selftest_has_no_too_good_end() -> None:
     # Every answer at the high end (reverse ones at 1): 100 on the competency assessment, but
-    # a check whose scales declare no desirable end is a profile: no end is "too good".
+    # a self-test whose scales declare no desirable end is a profile: no end is "too good".
     values = {i["id"]: 1 if i["reverse"] else 5 for i in ITEMS}
     assert [n["code"] for n in notes(values)] == ["too-good"]
-    assert notes(values, check()) == []
+    assert notes(values, selftest()) == []
 
 
-def test_an_organisation_check_speaks_of_the_organisation() -> None:
+def test_an_organisation_selftest_speaks_of_the_organisation() -> None:
     everything_high = {
         name: "high"
         for name in ("prospektering", "behovsanalys", "forhandling", "avslut", "uppfoljning")
     }
-    data = check("organisation", **everything_high)
+    data = selftest("organisation", **everything_high)
     values = {i["id"]: 1 if i["reverse"] else 5 for i in ITEMS}
     assert notes(values, data) == [{"code": "too-good", "message": too_good("er organisation")}]
     assert notes({i["id"]: 5 for i in ITEMS}, data)[0]["message"] == (
@@ -195,8 +195,8 @@ def test_an_organisation_check_speaks_of_the_organisation() -> None:
         "vara ett sätt att svara snarare än en bild av hur er organisation arbetar, så inga "
         "skillnader pekas ut; läs de omvända påståendena igen."
     )
-    # 12 answered and 5 "Vet inte" (the check's own name for the unscored answer): 5 of 17
-    # = 29.4 % > 25 %, said with the check's word for its parts.
+    # 12 answered and 5 "Vet inte" (the self-test's own name for the unscored answer): 5 of 17
+    # = 29.4 % > 25 %, said with the self-test's word for its parts.
     values = {i["id"]: (k % 5) + 1 for k, i in enumerate(ITEMS[:12])}
     values |= {i["id"]: "ej-aktuellt" for i in ITEMS[12:]}
     assert notes(values, data) == [{"code": "unanswered", "message": "5 av 17 påståenden "

@@ -16,20 +16,20 @@ from .frontmatter import Document, ParseFailed, guess_title, read_document, read
 from .markdown_limits import markdown_problems
 from .model import (
     ARTICLE_SECTION,
-    CHECK_SECTION,
     COMPETENCY_SECTION,
     MINDSET_SECTION,
     ROLE_SECTION,
+    SELFTEST_SECTION,
     Article,
     AssessmentSettings,
     Band,
-    Check,
-    CheckScale,
     Competency,
     KnowledgeBase,
     Mindset,
     Role,
     ScaleStep,
+    SelfTest,
+    SelfTestScale,
     Statement,
     Target,
     naming_sentence,
@@ -54,16 +54,18 @@ SECTIONS = {
     "mindsets": schema.MINDSET,
     "articles": schema.ARTICLE,
     "roles": schema.ROLE,
-    "checks": schema.CHECK,
+    "selftests": schema.SELFTEST,
 }
 FOLDERS = {
     "competencies": COMPETENCY_SECTION,
     "mindsets": MINDSET_SECTION,
     "articles": ARTICLE_SECTION,
     "roles": ROLE_SECTION,
-    "checks": CHECK_SECTION,
+    "selftests": SELFTEST_SECTION,
 }
 """Where each section's pages are published (`kompetenser/<slug>/`)."""
+RENAMED_SECTIONS = {"checks": "selftests"}
+"""Folders that have a new name: refused, so that nothing in them goes unpublished unseen."""
 
 T = TypeVar("T")
 
@@ -117,14 +119,14 @@ class _Loading:
         mindsets = self._build_all("mindsets", self._mindset)
         articles = self._build_all("articles", self._article)
         roles = self._build_all("roles", self._role)
-        checks = self._build_all("checks", self._check)
+        selftests = self._build_all("selftests", self._selftest)
         settings = self._settings(settings_doc) if settings_doc else None
 
         self._check_references(competencies, mindsets, articles, roles)
-        self._check_checks(checks, competencies, articles)
+        self._check_selftests(selftests, competencies, articles)
         if settings is not None and settings_doc is not None:
-            self._check_min_answers(settings, settings_doc, competencies, checks)
-        self._check_bodies([*competencies, *mindsets, *articles, *roles, *checks])
+            self._check_min_answers(settings, settings_doc, competencies, selftests)
+        self._check_bodies([*competencies, *mindsets, *articles, *roles, *selftests])
         if self.docs_dir is not None:
             self.errors.extend(static_file_problems(self.docs_dir))
         if self.errors or settings is None:
@@ -137,7 +139,7 @@ class _Loading:
             settings,
             tuple(in_order(self.warnings)),
             self.root,
-            checks=sorted(checks, key=lambda c: _collation(c.title)),
+            selftests=sorted(selftests, key=lambda t: _collation(t.title)),
             drafts=tuple(in_order(self.drafts)),
         )
 
@@ -241,7 +243,11 @@ class _Loading:
     def _warn_unknown_entries(self) -> None:
         known = {*SECTIONS, SETTINGS_FILE}
         for path in sorted(self.root.iterdir()):
-            if path.name not in known and not _ignored(path.name):
+            if path.name in RENAMED_SECTIONS:
+                new = RENAMED_SECTIONS[path.name]
+                message = f"mappen heter nu {new}/; flytta filerna dit, annars publiceras de inte"
+                self.errors.append(ContentError(self._shown(path), message))
+            elif path.name not in known and not _ignored(path.name):
                 self._warn(
                     path,
                     "används inte: innehållet läses bara från "
@@ -483,10 +489,10 @@ class _Loading:
             retired_ids=tuple(data.get("retired_ids", ())),
         )
 
-    def _check(self, doc: Document) -> Check:
-        """A check; what needs its articles is checked in `_check_checks`."""
+    def _selftest(self, doc: Document) -> SelfTest:
+        """A self-test; what needs its articles is checked in `_check_selftests`."""
         data = doc.data
-        scales: list[CheckScale] = []
+        scales: list[SelfTestScale] = []
         for index, raw in enumerate(data["scales"]):
             statements = tuple(
                 Statement(s["id"], s["text"], s["based_on"], s.get("reverse", False))
@@ -521,7 +527,7 @@ class _Loading:
                     ("scales", index, "title"),
                 )
             scales.append(
-                CheckScale(
+                SelfTestScale(
                     slug,
                     raw["title"],
                     raw["about"],
@@ -532,7 +538,7 @@ class _Loading:
             )
         for problem in self._scale_problems(data["scale"]):
             self.error(doc, problem, ("scale",))
-        return Check(
+        return SelfTest(
             slug=slugify(data["title"]),
             title=data["title"],
             summary=data["summary"],
@@ -547,18 +553,18 @@ class _Loading:
             min_answers=data.get("min_answers"),
         )
 
-    def _check_checks(
-        self, checks: list[Check], competencies: list[Competency], articles: list[Article]
+    def _check_selftests(
+        self, selftests: list[SelfTest], competencies: list[Competency], articles: list[Article]
     ) -> None:
-        """A check's articles exist and hold each statement's `based_on`; ids are unique in
-        the whole site (an id names an answer wherever it is stored)."""
-        by_path = {doc.path: doc for doc in self.docs["checks"]}
+        """A self-test's articles exist and hold each statement's `based_on`; ids are unique
+        in the whole site (an id names an answer wherever it is stored)."""
+        by_path = {doc.path: doc for doc in self.docs["selftests"]}
         by_title = {article.title: article for article in articles}
         seen_ids = {s.id: c.path for c in competencies for s in c.statements}
-        for check in checks:
-            doc = by_path[check.path]
+        for selftest in selftests:
+            doc = by_path[selftest.path]
             texts = []
-            for index, title in enumerate(check.articles):
+            for index, title in enumerate(selftest.articles):
                 if title in by_title:
                     texts.append(" ".join(by_title[title].body.split()))
                 elif title not in self.broken_titles:
@@ -567,7 +573,7 @@ class _Loading:
                         f'okänd artikel "{title}"{suggestion(title, set(by_title))}',
                         ("articles", index),
                     )
-            for scale_index, scale in enumerate(check.scales):
+            for scale_index, scale in enumerate(selftest.scales):
                 for index, statement in enumerate(scale.statements):
                     where = ("scales", scale_index, "statements", index)
                     quoted = " ".join(statement.based_on.split())
@@ -585,14 +591,14 @@ class _Loading:
                             "varje påstående ska ha ett eget id",
                             (*where, "id"),
                         )
-                    seen_ids.setdefault(statement.id, check.path)
+                    seen_ids.setdefault(statement.id, selftest.path)
 
     def _check_min_answers(
         self,
         settings: AssessmentSettings,
         settings_doc: Document,
         competencies: list[Competency],
-        checks: list[Check],
+        selftests: list[SelfTest],
     ) -> None:
         """Every competency and scale has at least as many statements as it needs answers
         for a value; otherwise it could never be scored."""
@@ -606,16 +612,16 @@ class _Loading:
                 f"till högst {len(fewest.statements)}",
                 ("min_answers",),
             )
-        by_path = {doc.path: doc for doc in self.docs["checks"]}
-        for check in checks:
-            wanted = check.min_answers or needed
-            for index, scale in enumerate(check.scales):
+        by_path = {doc.path: doc for doc in self.docs["selftests"]}
+        for selftest in selftests:
+            wanted = selftest.min_answers or needed
+            for index, scale in enumerate(selftest.scales):
                 if len(scale.statements) >= wanted:
                     continue
-                own = check.min_answers is not None
+                own = selftest.min_answers is not None
                 source = "min_answers" if own else f"min_answers i {SETTINGS_FILE}"
                 self.error(
-                    by_path[check.path],
+                    by_path[selftest.path],
                     f"skalan har {len(scale.statements)} påståenden men {wanted} svar krävs för "
                     f"ett värde ({source}), så den kunde aldrig få något; "
                     + ("sänk min_answers" if own else "sätt min_answers i testet")
@@ -705,7 +711,7 @@ class _Loading:
                     ("targets", index, "competency"),
                 )
 
-    def _check_bodies(self, items: list[Competency | Mindset | Article | Role | Check]) -> None:
+    def _check_bodies(self, items: list[Competency | Mindset | Article | Role | SelfTest]) -> None:
         """Every body as published: no active content, links that MkDocs can resolve.
 
         A body that Python-Markdown cannot render in bounded time is refused before rendering.

@@ -17,7 +17,7 @@ COMPETENCY_SECTION = "kompetenser"
 MINDSET_SECTION = "tankesatt"
 ARTICLE_SECTION = "artiklar"
 ROLE_SECTION = "roller"
-CHECK_SECTION = "sjalvskattning"
+SELFTEST_SECTION = "sjalvtest"
 
 
 @dataclass(frozen=True)
@@ -208,8 +208,8 @@ class AssessmentSettings:
 
 
 @dataclass(frozen=True)
-class CheckScale:
-    """One scale of a check: its statements, what the article says of it, a text per band."""
+class SelfTestScale:
+    """One scale of a self-test: its statements, what the article says of it, a text per band."""
 
     slug: str
     title: str
@@ -220,8 +220,8 @@ class CheckScale:
 
 
 @dataclass(frozen=True)
-class Check:
-    """A self-check written as content, from `content/checks/<slug>.md`, scored by the same
+class SelfTest:
+    """A self-test written as content, from `content/selftests/<slug>.md`, scored by the same
     rules as the self-assessment; the body is its introduction.
 
     ```yaml
@@ -242,7 +242,7 @@ class Check:
     articles: tuple[str, ...]
     scale: tuple[ScaleStep, ...]
     bands: tuple[Band, ...]
-    scales: tuple[CheckScale, ...]
+    scales: tuple[SelfTestScale, ...]
     limits: str
     body: str
     path: Path
@@ -254,21 +254,21 @@ class Check:
 
     @property
     def not_applicable_label(self) -> str:
-        """What the unscored answer is called on this check's form."""
+        """What the unscored answer is called on this self-test's form."""
         return NOT_APPLICABLE_LABELS[self.audience]
 
     @property
     def src_uri(self) -> str:
-        return f"{CHECK_SECTION}/{self.slug}.md"
+        return f"{SELFTEST_SECTION}/{self.slug}.md"
 
     @property
     def url(self) -> str:
-        return f"{CHECK_SECTION}/{self.slug}/"
+        return f"{SELFTEST_SECTION}/{self.slug}/"
 
     @property
     def definition_uri(self) -> str:
-        """Where the site publishes this check's definition (beside the assessment's)."""
-        return f"assets/sjalvskattning/test/{self.slug}.json"
+        """Where the site publishes this self-test's definition."""
+        return f"assets/{SELFTEST_SECTION}/{self.slug}.json"
 
 
 @dataclass(frozen=True)
@@ -305,7 +305,7 @@ class KnowledgeBase:
     settings: AssessmentSettings
     warnings: tuple[ContentError, ...] = ()  # e.g. files that were not read
     root: Path = Path("content")  # the content folder on disk
-    checks: list[Check] = field(default_factory=list)
+    selftests: list[SelfTest] = field(default_factory=list)
     drafts: tuple[ContentError, ...] = ()  # placeholders left: refused by check and the build
     _by_title: dict[str, Competency] = field(init=False, repr=False)
 
@@ -347,9 +347,9 @@ class KnowledgeBase:
         """The article with this title."""
         return next(a for a in self.articles if a.title == title)
 
-    def checks_of(self, article: Article) -> list[Check]:
-        """The checks built on `article` ("Testa dig själv")."""
-        return [c for c in self.checks if article.title in c.articles]
+    def selftests_of(self, article: Article) -> list[SelfTest]:
+        """The self-tests built on `article` ("Testa dig själv")."""
+        return [t for t in self.selftests if article.title in t.articles]
 
     def competencies_of(self, article: Article) -> list[Competency]:
         """The competencies an article relates to."""

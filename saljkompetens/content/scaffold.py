@@ -42,9 +42,18 @@ KINDS = {
     "competency": Kind("competencies", "competency.md.j2", "ny kompetens", schema.COMPETENCY),
     "article": Kind("articles", "article.md.j2", "ny artikel", schema.ARTICLE),
     "role": Kind("roles", "role.md.j2", "ny roll", schema.ROLE),
-    "check": Kind("checks", "check.md.j2", "nytt självtest", schema.CHECK),
+    "selftest": Kind("selftests", "selftest.md.j2", "nytt självtest", schema.SELFTEST),
 }
-ALIASES = {"kompetens": "competency", "artikel": "article", "roll": "role", "test": "check"}
+FORMER_KINDS = {"check": "selftest"}
+"""Kinds that have a new name: still accepted for a while, with a note (`renamed_note`)."""
+ALIASES = {
+    "kompetens": "competency",
+    "artikel": "article",
+    "roll": "role",
+    "test": "selftest",
+    "självtest": "selftest",
+    **FORMER_KINDS,
+}
 
 
 class ScaffoldError(Exception):
@@ -129,11 +138,11 @@ def render(
     competency_titles = [c.title for c in kb.competencies]
     mindset_titles = [m.title for m in kb.mindsets]
     taken = {s.id for c in kb.competencies for s in c.statements}
-    taken |= {s.id for c in kb.checks for s in c.statements}
+    taken |= {s.id for t in kb.selftests for s in t.statements}
     taken |= set(kb.settings.retired_ids)  # never reused: stored answers point at them
     chosen_article = (
         _pick(article, [a.title for a in kb.articles], "okänd artikel", "--article")
-        if spec.section == "checks"
+        if spec.section == "selftests"
         else None
     )
     context: dict[str, Any] = {
@@ -147,12 +156,20 @@ def render(
         "article": chosen_article,
         "quotes": _quotes(kb.article(chosen_article).body) if chosen_article else [],
         "scale": sorted(kb.settings.scale, key=lambda step: step.value),
-        "scale_fields": schema.CHECK_SCALE["properties"],
-        "statement": schema.CHECK_STATEMENT["properties"]
-        if spec.section == "checks"
+        "scale_fields": schema.SELFTEST_SCALE["properties"],
+        "statement": schema.SELFTEST_STATEMENT["properties"]
+        if spec.section == "selftests"
         else schema.STATEMENT["properties"],
     }
     return environment().get_template(spec.template).render(**context)
+
+
+def renamed_note(kind: str) -> str | None:
+    """A one-line note when `kind` is a former name of a kind, else None."""
+    if kind not in FORMER_KINDS:
+        return None
+    new = FORMER_KINDS[kind]
+    return f"Obs: typen {kind} heter nu {new} (make new KIND={new}); {kind} fungerar ett tag till."
 
 
 def next_steps(path: Path, kind: str) -> str:
@@ -203,8 +220,8 @@ _SENTENCE = re.compile(r"[A-ZÅÄÖ][^.!?\n*_`\[\]<>#|]{20,250}[.!?]")
 
 
 def _quotes(body: str) -> list[str]:
-    """Four sentences of an article's plain paragraphs, for a new check's `based_on`
-    placeholders (they pass the check because they are in the article)."""
+    """Four sentences of an article's plain paragraphs, for a new self-test's `based_on`
+    placeholders (they pass the content check because they are in the article)."""
     paragraphs = [" ".join(p.split()) for p in body.split("\n\n")]
     plain = [p for p in paragraphs if p and p[0] not in "#>-*|!<[0123456789"]
     found = [m.group(0) for p in plain for m in _SENTENCE.finditer(p)]

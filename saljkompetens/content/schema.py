@@ -342,17 +342,17 @@ SETTINGS: Schema = {
 
 
 AUDIENCES = {"säljaren": "self", "organisationen": "organisation"}
-"""Who answers a check (content word → scoring_py's word): a seller about themselves, or
+"""Who answers a self-test (content word → scoring_py's word): a seller about themselves, or
 people about their own organisation."""
 NOT_APPLICABLE_LABELS = {"säljaren": "Ej aktuellt i min roll", "organisationen": "Kan inte bedöma"}
-"""What the unscored answer is called on a check's form, by who answers it."""
+"""What the unscored answer is called on a self-test's form, by who answers it."""
 DESIRABLE = {"hög": "high", "låg": "low"}
-"""Which end of a check's scale its article treats as the goal (content word → scoring_py's
+"""Which end of a self-test's scale its article treats as the goal (content word → scoring_py's
 word); a scale without `desirable` is a profile, where neither end is better."""
 
 _SCALE_STEPS: Schema = SETTINGS["properties"]["scale"]
 
-CHECK_STATEMENT: Schema = {
+SELFTEST_STATEMENT: Schema = {
     "type": "object",
     "required": ["id", "text", "based_on"],
     "additionalProperties": False,
@@ -374,7 +374,7 @@ CHECK_STATEMENT: Schema = {
     },
 }
 
-CHECK_SCALE: Schema = {
+SELFTEST_SCALE: Schema = {
     "type": "object",
     "required": ["title", "about", "band_texts", "statements"],
     "additionalProperties": False,
@@ -404,13 +404,13 @@ CHECK_SCALE: Schema = {
             "type": "array",
             "minItems": 2,
             "maxItems": 8,
-            "items": CHECK_STATEMENT,
+            "items": SELFTEST_STATEMENT,
             "description": "Två till åtta påståenden, minst ett omvänt (`reverse: true`).",
         },
     },
 }
 
-CHECK: Schema = {
+SELFTEST: Schema = {
     "title": "Självtest",
     "type": "object",
     "required": ["title", "summary", "audience", "articles", "scale", "bands", "scales", "limits"],
@@ -418,7 +418,7 @@ CHECK: Schema = {
     "properties": {
         "title": {
             **_TITLE,
-            "description": "Självtestets namn; adressen blir `/sjalvskattning/<slug>/`.",
+            "description": "Självtestets namn; adressen blir `/sjalvtest/<slug>/`.",
         },  # fmt: skip
         "summary": {**_TEXT, "maxLength": 200, "description": "En mening för listorna."},
         "audience": {
@@ -464,7 +464,7 @@ CHECK: Schema = {
             "type": "array",
             "minItems": 1,
             "maxItems": 12,
-            "items": CHECK_SCALE,
+            "items": SELFTEST_SCALE,
             "description": "Skalorna, i den ordning resultatet visar dem.",
         },
         "limits": {
@@ -485,9 +485,9 @@ SCHEMAS: dict[str, Schema] = {
     "role": ROLE,
     "target": TARGET,
     "settings": SETTINGS,
-    "check": CHECK,
-    "check_scale": CHECK_SCALE,
-    "check_statement": CHECK_STATEMENT,
+    "selftest": SELFTEST,
+    "selftest_scale": SELFTEST_SCALE,
+    "selftest_statement": SELFTEST_STATEMENT,
 }
 
 _TYPE_WORDS = {"string": "text", "integer": "heltal", "number": "tal", "boolean": "true/false",

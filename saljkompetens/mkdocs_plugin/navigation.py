@@ -1,11 +1,11 @@
 """Where the generated pages belong in the site's navigation, without being in `mkdocs.yml`.
 
 A competency page belongs to the section whose index page is `kompetenser/index.md`, and so
-on. Setting the page's `parent` gives it the active tab and Material's breadcrumb
-(`navigation.path`); `previous_page`/`next_page` give it its neighbours in the footer
-(`navigation.footer`); and the section lists it among its children, so that the sidebar and
-the phone's drawer show the sibling pages with the current one marked, as they would if the
-pages were in `nav`.
+on; a folder with no section of its own can be given another folder's (`homes`). Setting
+the page's `parent` gives it the active tab and Material's breadcrumb (`navigation.path`);
+`previous_page`/`next_page` give it its neighbours in the footer (`navigation.footer`); and
+the section lists it among its children, so that the sidebar and the phone's drawer show the
+sibling pages with the current one marked, as they would if the pages were in `nav`.
 
 A section with at most `SHOWN` generated pages lists them all, as this site's sections do. A
 longer one lists, on its own pages, the `SHOWN` around the current page, and elsewhere none;
@@ -17,7 +17,7 @@ Which page is current is asked at render time (`Siblings`).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import overload
 
 from mkdocs.structure import StructureItem
@@ -38,9 +38,11 @@ def place_pages(
     groups: Iterable[Sequence[str]],
     current: CurrentPage = lambda: None,
     shown: int = SHOWN,
+    homes: Mapping[str, str] | None = None,
 ) -> None:
     """Give each page of each group (source paths in reading order) its section, its
-    neighbours within the group and its place in the section's children."""
+    neighbours within the group and its place in the section's children. A page's section is
+    its folder's, or that of the folder `homes` names for its folder."""
     sections = {
         posixpath.dirname(index.file.src_uri): section
         for section in _sections(nav.items)
@@ -52,6 +54,7 @@ def place_pages(
         pages = [_page(files, src_uri) for src_uri in group]
         for number, page in enumerate(pages):
             folder = posixpath.dirname(page.file.src_uri)
+            folder = (homes or {}).get(folder, folder)
             page.parent = sections.get(folder)
             page.previous_page = pages[number - 1] if number > 0 else None
             page.next_page = pages[number + 1] if number + 1 < len(pages) else None

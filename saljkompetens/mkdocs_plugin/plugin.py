@@ -8,7 +8,8 @@ Hooks:
 - `on_config`: reads the content (`saljkompetens.source`, shared with the macros) and the
   browser assets; a `build` is redirected to a temporary
   folder beside `site/`. A content error stops a build; a preview keeps going.
-- `on_files`: adds the generated pages and the assessment's files.
+- `on_files`: adds the generated pages, the pages left at moved pages' former addresses
+  (pages/moved.py) and the assessment's files.
 - `on_nav`: places each generated page in its section, with its neighbours (navigation.py).
 - `on_page_content`: a generated page keeps only what the content sanitizer allows, and
   gets its forms back (priority -100: last).
@@ -43,7 +44,8 @@ from scoring_py.team import MIN_TEAM
 from ..assets import AssetError, BrowserAssets, browser_assets
 from ..content.sanitize import clean
 from ..history import swedish_date
-from ..pages.render import TEMPLATE_IDS, page_groups, render_pages
+from ..pages.moved import moved_pages
+from ..pages.render import SECTION_HOMES, TEMPLATE_IDS, page_groups, render_pages
 from ..pages.trusted import MissingForm, TrustedHtml
 from ..project import Project
 from ..source import ContentSource, publishable
@@ -117,12 +119,14 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         self.generated = frozenset(pages)
         for src_uri, markdown in pages.items():
             files.append(File.generated(config, src_uri, content=markdown))
+        for moved, html in moved_pages(good.kb, config.site_name, config.site_url or "").items():
+            files.append(File.generated(config, moved, content=add_csp(html)))
         if self.assets:
             definition = json.dumps(good.definition, ensure_ascii=False)
             files.append(File.generated(config, DEFINITION_PATH, content=definition))
-            for check in good.kb.checks:
-                text = json.dumps(good.checks[check.slug], ensure_ascii=False)
-                files.append(File.generated(config, check.definition_uri, content=text))
+            for selftest in good.kb.selftests:
+                text = json.dumps(good.selftests[selftest.slug], ensure_ascii=False)
+                files.append(File.generated(config, selftest.definition_uri, content=text))
             for uri, path in self.assets.files().items():
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
@@ -132,7 +136,13 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         if good is not None:
             # The sidebar lists a section's pages around the one being rendered, which
             # MkDocs names in `config._current_page` while it renders it.
-            place_pages(nav, files, page_groups(good.kb), lambda: config._current_page)
+            place_pages(
+                nav,
+                files,
+                page_groups(good.kb),
+                lambda: config._current_page,
+                homes=SECTION_HOMES,
+            )
         return nav
 
     @event_priority(-100)  # after every other plugin has changed the content

@@ -23,7 +23,7 @@ SECONDS_PER_STATEMENT = 8
 
 
 class Group(Protocol):
-    """What the statements of a form are grouped by: a competency, or a check's scale."""
+    """What the statements of a form are grouped by: a competency, or a self-test's scale."""
 
     @property
     def slug(self) -> str: ...
@@ -101,7 +101,7 @@ def assessment_urls(here: str, files: AssessmentFiles) -> dict[str, str]:
         "wheel": relative_link(here, files.wheel_uri),
         "pyodide": relative_link(here, files.pyodide_uri),
         "script": relative_link(here, "assets/js/assessment.js"),
-        "check_script": relative_link(here, "assets/js/self-check.js"),
+        "rating_script": relative_link(here, "assets/js/competency-rating.js"),
         "manager_script": relative_link(here, "assets/js/manager-rating.js"),
         "team_script": relative_link(here, "assets/js/team.js"),
         "worker": relative_link(here, "assets/js/scoring-worker.js"),

@@ -1,4 +1,4 @@
-"""Render the generated pages (competencies, mindsets, articles, roles) as Markdown.
+"""Render the generated pages (competencies, mindsets, articles, roles, self-tests) as Markdown.
 
 Content is inserted as data: every `{{ … }}` in a template is escaped for its place
 (Markdown text in `*.md.j2`, HTML in `*.html.j2`) unless the template marks it as
@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from ..content.model import Check, KnowledgeBase
+from ..content.model import SELFTEST_SECTION, KnowledgeBase, SelfTest
 from ..content.schema import LANGUAGES
 from .escape import html_text, markdown_text
 from .form import (
@@ -32,11 +32,22 @@ from .links import relative_link, served_at
 from .trusted import TrustedHtml
 from .words import plural
 
-__all__ = ["TEMPLATE_IDS", "Trusted", "page_groups", "relative_link", "render_pages", "template"]
+__all__ = [
+    "SECTION_HOMES",
+    "TEMPLATE_IDS",
+    "Trusted",
+    "page_groups",
+    "relative_link",
+    "render_pages",
+    "template",
+]
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSESSMENT_PAGE = "sjalvskattning/index.md"
 ASSESSMENT_URL = "sjalvskattning/"  # a link in raw HTML, which MkDocs does not rewrite
+SECTION_HOMES = {SELFTEST_SECTION: "sjalvskattning"}
+"""Generated pages whose folder has no section of its own, and the folder of the section they
+are listed in: the self-tests (`sjalvtest/<slug>/`) under Självskattning."""
 TEMPLATE_IDS = frozenset({"skatta"})
 """Ids the page templates give headings (`{#skatta}`): kept when a page is sanitized,
 though content may not use them."""
@@ -88,8 +99,8 @@ def render_pages(
     trusted: TrustedHtml | None = None,
 ) -> dict[str, str]:
     """Every generated page, as `{src_uri: markdown}`. With the assessment's browser files,
-    each competency page lets the visitor answer its statements there, and each check page
-    shows its form; the forms are held in `trusted` (the page gets a key in their place, see
+    each competency page lets the visitor answer its statements there, and each self-test
+    page shows its form; the forms are held in `trusted` (the page gets a key in their place, see
     trusted.py). `min_team`: from how many people the team view aggregates (scoring_py)."""
     pages: dict[str, str] = {}
     trusted = trusted if trusted is not None else TrustedHtml()
@@ -102,14 +113,14 @@ def render_pages(
 
     order = form_order(kb.competencies)
     for competency in kb.competencies:
-        check = None
+        rating = None
         if files:
             # Raw HTML links are not rewritten by MkDocs: make them relative to where the
             # page is served (`kompetenser/<slug>/`, MkDocs' directory URLs).
             served = served_at(competency.src_uri)
             urls = assessment_urls(served, files)
             urls["assessment"] = relative_link(served, ASSESSMENT_URL)
-            check = trusted.mark(competency.src_uri, template("competency_check.html.j2").render(
+            rating = trusted.mark(competency.src_uri, template("competency_rating.html.j2").render(
                 competency=competency,
                 statements=[q.statement for q in order if q.competency is competency],
                 formats=files.formats,
@@ -127,7 +138,7 @@ def render_pages(
             mindsets=kb.mindsets_of(competency),
             articles=kb.articles_about(competency),
             assessment_link=Trusted(relative_link(competency.src_uri, ASSESSMENT_PAGE)),
-            check=check,
+            rating=rating,
         )
     for mindset in kb.mindsets:
         render("mindset.md.j2", mindset.src_uri, mindset=mindset, uses=kb.uses_of(mindset))
@@ -137,27 +148,26 @@ def render_pages(
             article.src_uri,
             article=article,
             competencies=kb.competencies_of(article),
-            checks=kb.checks_of(article),
+            selftests=kb.selftests_of(article),
             language_name=LANGUAGES[article.lang].capitalize(),
         )
     for role in kb.roles:
         targets = [(t, kb.competency(t.competency)) for t in role.targets]
         render("role.md.j2", role.src_uri, role=role, targets=targets)
-    for test in kb.checks:
-        count = len(test.statements)
+    for selftest in kb.selftests:
+        count = len(selftest.statements)
+        here = selftest.src_uri
         render(
-            "check.md.j2",
-            test.src_uri,
-            check=test,
-            articles=[kb.article(title) for title in test.articles],
+            "selftest.md.j2",
+            here,
+            selftest=selftest,
+            articles=[kb.article(title) for title in selftest.articles],
             statements=count,
             minutes=minutes(count),
-            form=trusted.mark(
-                test.src_uri, assessment_form(served_at(test.src_uri), files, kb, test)
-            )
+            form=trusted.mark(here, assessment_form(served_at(here), files, kb, selftest))
             if files
             else None,
-            team_link=Trusted(relative_link(test.src_uri, "team/index.md")),
+            team_link=Trusted(relative_link(here, "team/index.md")),
             min_team=min_team,
         )
     return pages
@@ -167,22 +177,24 @@ def assessment_form(
     here: str,
     files: AssessmentFiles,
     kb: KnowledgeBase,
-    check: Check | None = None,
+    selftest: SelfTest | None = None,
 ) -> str:
     """The self-assessment's form on the page served at `here` (raw HTML, so its links are
-    relative to that), or a check's: its statements, its own definition, no roles."""
+    relative to that), or a self-test's: its statements, its own definition, no roles."""
     urls = assessment_urls(here, files)
-    groups: Sequence[Group] = kb.competencies if check is None else check.scales
-    steps = check.scale if check else kb.settings.scale
-    if check is not None:
-        urls["definition"] = relative_link(here, check.definition_uri)
+    groups: Sequence[Group] = kb.competencies if selftest is None else selftest.scales
+    steps = selftest.scale if selftest else kb.settings.scale
+    if selftest is not None:
+        urls["definition"] = relative_link(here, selftest.definition_uri)
     count = sum(len(group.statements) for group in groups)
     ids = [statement.id for group in groups for statement in group.statements]
     values = [step.value for step in steps]
     return template("assessment_form.html.j2").render(
-        roles=kb.roles if check is None else [],
-        check=check,
-        not_applicable_label=check.not_applicable_label if check else "Ej aktuellt i min roll",
+        roles=kb.roles if selftest is None else [],
+        selftest=selftest,
+        not_applicable_label=(
+            selftest.not_applicable_label if selftest else "Ej aktuellt i min roll"
+        ),
         urls=urls,
         formats={**files.formats, "share_key": files.share_key(ids, min(values), max(values))},
         wheel_sha256=files.wheel_sha256,
@@ -196,5 +208,5 @@ def assessment_form(
 
 def page_groups(kb: KnowledgeBase) -> list[list[str]]:
     """The generated pages by kind, each kind in reading order (for their neighbours)."""
-    kinds = (kb.competencies, kb.mindsets, kb.articles, kb.roles, kb.checks)
+    kinds = (kb.competencies, kb.mindsets, kb.articles, kb.roles, kb.selftests)
     return [[item.src_uri for item in kind] for kind in kinds]

@@ -48,14 +48,14 @@ def shown(hits: Locator) -> list[str]:
 def statements(kb) -> set[str]:
     """Every statement the forms ask, as the seller and the manager read it."""
     asked = [s for c in kb.competencies for s in c.statements]
-    asked += [s for check in kb.checks for s in check.statements]
+    asked += [s for selftest in kb.selftests for s in selftest.statements]
     return {text for s in asked for text in (s.text, s.manager_text) if text}
 
 
 def test_search_lists_the_competency_first_and_no_statement_of_the_forms(
     page: Page, site_url: str, kb
 ) -> None:
-    """The self-assessment, the checks and the manager's rating ask "Jag ringer kalla
+    """The self-assessment, the self-tests and the manager's rating ask "Jag ringer kalla
     samtal …": search finds the text about prospecting, not the forms' statements."""
     hits = search(page, site_url, "kalla samtal")
     expect(hits.locator(".md-search-result__item h1").first).to_have_text(
@@ -66,15 +66,15 @@ def test_search_lists_the_competency_first_and_no_statement_of_the_forms(
     assert not [t for t in texts if t.startswith(("Självskattning", "Chefens skattning"))]
 
 
-def test_a_checks_statements_are_not_searchable_but_its_text_is(
+def test_a_selftests_statements_are_not_searchable_but_its_text_is(
     page: Page, site_url: str, kb
 ) -> None:
-    check = next(c for c in kb.checks if c.slug == "larande-eller-bara-resultat")
-    statement = check.statements[0].text  # "Efter ett viktigt kundmöte går jag igenom …"
+    selftest = next(t for t in kb.selftests if t.slug == "larande-eller-bara-resultat")
+    statement = selftest.statements[0].text  # "Efter ett viktigt kundmöte går jag igenom …"
     texts = shown(search(page, site_url, "kundmöte igenom bättre"))
     assert not [t for t in texts if statement in t]
     texts = shown(search(page, site_url, "lärande resultat skalor"))
-    assert [t for t in texts if t.startswith(check.title)]
+    assert [t for t in texts if t.startswith(selftest.title)]
 
 
 def test_the_norwegian_articles_snippets_are_its_text_not_its_facts(

@@ -1,5 +1,5 @@
 """Reading the site as a seller would: the way in from the home page, where each page
-belongs, a competency's own self-check, the 404 page."""
+belongs, a competency's own rating, the 404 page."""
 
 from __future__ import annotations
 
@@ -176,12 +176,12 @@ def test_answers_given_on_a_competency_page_are_in_the_full_test_and_back(
     page = context.new_page()
     requests.clear()
     page.goto(site_url + f"kompetenser/{COMPETENCY}/")
-    page.wait_for_selector('#sk-check[data-enhanced="true"]')
-    result = page.locator("#sk-check-result")
+    page.wait_for_selector('#sk-rating[data-enhanced="true"]')
+    result = page.locator("#sk-rating-result")
     expect(result).to_have_attribute("data-state", "empty")
     assert not any("pyodide" in url for url in requests)
-    page.locator(f'#sk-check input[name="{normal["id"]}"][value="4"]').check()
-    page.locator(f'#sk-check input[name="{reverse["id"]}"][value="2"]').check()
+    page.locator(f'#sk-rating input[name="{normal["id"]}"][value="4"]').check()
+    page.locator(f'#sk-rating input[name="{reverse["id"]}"][value="2"]').check()
     # both count 4: (4 − 1) × 25 = 75; the 90 % range of two answers is
     # ± 1.6449 · 25 · √0.7 / √2 = ± 24.33 → 50.67–99.33, rounded outwards: 50–100
     expect(result).to_have_attribute("data-score", "75", timeout=90_000)
@@ -203,7 +203,7 @@ def test_answers_given_on_a_competency_page_are_in_the_full_test_and_back(
     )
 
     page.goto(site_url + f"kompetenser/{COMPETENCY}/")
-    page.wait_for_selector('#sk-check[data-enhanced="true"]')
+    page.wait_for_selector('#sk-rating[data-enhanced="true"]')
     assert checked(page, third["id"]) == "ej-aktuellt"
     result.scroll_into_view_if_needed()  # Python starts when the statements are in view
     # "Ej aktuellt" is not a scored answer: still two, still 75
@@ -217,18 +217,18 @@ def test_a_change_in_another_tab_shows_on_the_competency_page(
     first, second = context.new_page(), context.new_page()
     for page in (first, second):
         page.goto(site_url + f"kompetenser/{COMPETENCY}/")
-        page.wait_for_selector('#sk-check[data-enhanced="true"]')
+        page.wait_for_selector('#sk-rating[data-enhanced="true"]')
     item = statements(definition, COMPETENCY)[0]["id"]
-    first.locator(f'#sk-check input[name="{item}"][value="3"]').check()
-    expect(second.locator(f'#sk-check input[name="{item}"][value="3"]')).to_be_checked()
+    first.locator(f'#sk-rating input[name="{item}"][value="3"]').check()
+    expect(second.locator(f'#sk-rating input[name="{item}"][value="3"]')).to_be_checked()
 
 
 def test_a_competency_page_says_so_when_answers_cannot_be_kept(page: Page, site_url) -> None:
     page.route("**/bedomning.json", lambda route: route.fulfill(status=503, body="nej"))
     page.goto(site_url + f"kompetenser/{COMPETENCY}/")
-    expect(page.locator("#sk-check-message")).to_contain_text("HTTP 503")
-    expect(page.locator("#sk-check-message")).to_contain_text("kan inte sparas")
-    expect(page.locator("#sk-check input[type=radio]").first).to_be_disabled()
+    expect(page.locator("#sk-rating-message")).to_contain_text("HTTP 503")
+    expect(page.locator("#sk-rating-message")).to_contain_text("kan inte sparas")
+    expect(page.locator("#sk-rating input[type=radio]").first).to_be_disabled()
 
 
 def test_the_404_page_is_swedish_and_leads_on(page: Page, site_url: str) -> None:
@@ -260,6 +260,6 @@ def test_reading_pages_print_their_text_without_the_site_around_it(
     expect(page.locator("article p").first).to_be_visible()
     for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"):
         expect(page.locator(chrome).first).to_be_hidden()
-    expect(page.locator("#sk-check")).to_be_hidden()  # the self-check is for the screen
+    expect(page.locator("#sk-rating")).to_be_hidden()  # the rating is for the screen
     if url.startswith("artiklar/"):
         expect(page.locator(".sk-article-facts")).to_contain_text("Källa:")

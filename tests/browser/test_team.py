@@ -351,8 +351,8 @@ def test_lookalike_labels_are_flagged_and_encodings_decided_as_the_cli(
     expect(page.locator('li[data-file="utf16.json"]:not([data-file-error])')).to_have_count(1)
 
 
-def test_the_organisation_check_shows_only_aggregates(page: Page, site_url, built_site) -> None:
-    from tests.test_scoring_checks import TRAITS, person
+def test_the_organisation_selftest_shows_only_aggregates(page: Page, site_url, built_site) -> None:
+    from tests.test_scoring_selftests import TRAITS, person
 
     five = [person(value, label) for value, label in zip(range(1, 6), "ABCDE", strict=True)]
     open_team(page, site_url)
@@ -370,8 +370,8 @@ def test_the_organisation_check_shows_only_aggregates(page: Page, site_url, buil
     saved = Path(download.value.path()).read_bytes().decode("utf-8")
     option = page.locator(f'#sk-team-kind option[value="{TRAITS}"]')
     path = option.get_attribute("data-definition") or ""
-    check = (built_site.path / "team" / path).resolve().read_text(encoding="utf-8")
-    assert saved == team(check, five)["csv"]
+    definition = (built_site.path / "team" / path).resolve().read_text(encoding="utf-8")
+    assert saved == team(definition, five)["csv"]
     assert saved.startswith("\ufeffMått;") and saved.splitlines()[1].startswith("Lägst;")
     assert download.value.suggested_filename == f"saljkompetens-team-{TRAITS}-{today()}.csv"
 
@@ -494,10 +494,10 @@ def test_the_printed_team_view_is_at_most_two_pages_without_the_instructions(
     assert "Teamets spridning" in text.stdout and "Själv och chef" in text.stdout
 
 
-def test_a_checks_export_carries_its_check_and_the_label(page: Page, site_url) -> None:
-    from tests.test_scoring_checks import ACHIEVEMENT
+def test_a_selftests_export_carries_its_selftest_and_the_label(page: Page, site_url) -> None:
+    from tests.test_scoring_selftests import ACHIEVEMENT
 
-    page.goto(f"{site_url}sjalvskattning/{ACHIEVEMENT}/")
+    page.goto(f"{site_url}sjalvtest/{ACHIEVEMENT}/")
     page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
     page.fill("#sk-label", "Åsa Öberg")
     page.locator("#sk-label").dispatch_event("change")

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import {
   emptyState,
   exportObject,
+  fileSelftest,
   MAX_IMPORT_BYTES,
   modelFromDefinition,
   parseImport,
@@ -120,23 +121,63 @@ test("a page with only some statements knows every statement and role of the def
   assert.equal(state.answers.get("b-1"), 4);
 });
 
-test("answers to a check carry its slug and belong on its page only", () => {
-  const check = { ...model, check: "larande", checkTitle: "Lärande eller bara resultat?" };
-  const state = validateAnswers({ ...answersObject({ "a-1": 4 }), check: "larande" }, check, "Filen");
-  assert.equal(toObject(state, check).check, "larande");
-  assert.equal(toObject(state, model).check, undefined);
-  // Another check's file, the assessment's file on a check's page, a check's on the assessment's.
+test("answers to a self-test carry its slug and belong on its page only", () => {
+  const selftest = { ...model, selftest: "larande", selftestTitle: "Lärande eller bara resultat?" };
+  const state = validateAnswers({ ...answersObject({ "a-1": 4 }), selftest: "larande" }, selftest, "Filen");
+  assert.equal(toObject(state, selftest).selftest, "larande");
+  assert.equal(toObject(state, model).selftest, undefined);
+  // Another self-test's file, the assessment's on a self-test's page, a self-test's on the assessment's.
   assert.throws(
-    () => validateAnswers({ ...answersObject({ "a-1": 4 }), check: "sju" }, check, "Filen"),
+    () => validateAnswers({ ...answersObject({ "a-1": 4 }), selftest: "sju" }, selftest, "Filen"),
     /^Error: Filen innehåller svar på självtestet "sju", inte på självtestet Lärande eller bara resultat\?\. Öppna den på det självtestets egen sida\.$/,
   );
   assert.throws(
-    () => validateAnswers(answersObject({ "a-1": 4 }), check, "Filen"),
+    () => validateAnswers(answersObject({ "a-1": 4 }), selftest, "Filen"),
     /svar på kompetensskattningen, inte på självtestet Lärande/,
   );
   assert.throws(
-    () => parseImport(JSON.stringify({ ...answersObject({ "a-1": 4 }), check: "larande" }), model),
+    () => parseImport(JSON.stringify({ ...answersObject({ "a-1": 4 }), selftest: "larande" }), model),
     /inte på kompetensskattningen\. Öppna den på det självtestets egen sida/,
   );
-  assert.throws(() => validateAnswers({ ...answersObject({}), check: 7 }, check, "Filen"), /"check" ska vara text/);
+  assert.throws(
+    () => validateAnswers({ ...answersObject({}), selftest: 7 }, selftest, "Filen"),
+    /"selftest" ska vara text/,
+  );
+});
+
+test("answers saved before the field was renamed name their self-test `check`: read, never written", () => {
+  const selftest = { ...model, selftest: "larande", selftestTitle: "Lärande eller bara resultat?" };
+  const old = { ...answersObject({ "a-1": 4, "b-2": 1 }), check: "larande" };
+  const state = validateAnswers(old, selftest, "Filen");
+  assert.deepEqual(Object.fromEntries(state.answers), { "a-1": 4, "b-2": 1 });
+  const written = toObject(state, selftest);
+  assert.equal(written.selftest, "larande");
+  assert.equal("check" in written, false);
+  // an old export, as the page exported it, imports as before
+  const exported = { format: "saljkompetens-export", version: 1, answers: old, result: { check: { slug: "larande" } } };
+  assert.deepEqual(Object.fromEntries(parseImport(JSON.stringify(exported), selftest).answers), {
+    "a-1": 4,
+    "b-2": 1,
+  });
+  // and is refused where it does not belong, as a new one is
+  assert.throws(
+    () => validateAnswers(old, model, "Filen"),
+    /svar på självtestet "larande", inte på kompetensskattningen/,
+  );
+  assert.throws(
+    () => validateAnswers({ ...old, check: "sju" }, selftest, "Filen"),
+    /svar på självtestet "sju", inte på självtestet Lärande/,
+  );
+  // `selftest` wins when a file somehow has both
+  assert.equal(validateAnswers({ ...old, selftest: "larande", check: "sju" }, selftest, "Filen").answers.size, 2);
+});
+
+test("a file says which self-test it answers, whether answers or an export", () => {
+  const plain = { ...answersObject({ "a-1": 4 }), selftest: "larande" };
+  assert.equal(fileSelftest(plain), "larande");
+  assert.equal(fileSelftest({ format: "saljkompetens-export", version: 1, answers: plain }), "larande");
+  assert.equal(fileSelftest({ ...answersObject({ "a-1": 4 }), check: "sju" }), "sju");
+  assert.equal(fileSelftest(answersObject({ "a-1": 4 })), null);
+  assert.equal(fileSelftest(null), null);
+  assert.equal(fileSelftest([1, 2]), null);
 });

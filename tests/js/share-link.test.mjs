@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { validateAnswers } from "../../docs/assets/js/answers.js";
 import { decodeShare, encodeShare, isShareFragment } from "../../docs/assets/js/share-link.js";
 import { model } from "./model.mjs";
 
@@ -18,6 +19,15 @@ test("a state survives the share link, unanswered, not applicable and role inclu
     answers: { "a-1": 5, "b-1": "ej-aktuellt", "b-2": 1 },
     role: "saljare",
   });
+});
+
+test("on a self-test's page, a link's answers are answers to that self-test", () => {
+  const selftest = { ...model, selftest: "larande", selftestTitle: "Lärande" };
+  const fragment = encodeShare({ answers: new Map([["a-2", 3]]), role: null }, selftest);
+  const data = decodeShare(`#${fragment}`, selftest);
+  assert.equal(data.selftest, "larande");
+  assert.deepEqual(Object.fromEntries(validateAnswers(data, selftest, "Länken").answers), { "a-2": 3 });
+  assert.equal("selftest" in decodeShare(`#${fragment}`, model), false); // the assessment's page
 });
 
 test("a link made before the form was reordered puts every answer on its own statement", () => {

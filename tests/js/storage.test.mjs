@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AnswerStore, failureText, OwnAnswers, STORAGE_KEY, storageKey } from "../../docs/assets/js/storage.js";
-import { model } from "./model.mjs";
+import {
+  AnswerStore,
+  answerStore,
+  failureText,
+  formerStorageKey,
+  OwnAnswers,
+  STORAGE_KEY,
+  storageKey,
+} from "../../docs/assets/js/storage.js";
+import { answersObject, model } from "./model.mjs";
 
 /** A localStorage stand-in shared by "tabs"; it can be made full or disabled. */
 class FakeStorage {
@@ -108,8 +116,105 @@ test("stored answers to statements no longer asked are left out, counted, and th
   assert.equal(loaded.state.role, null);
 });
 
-test("each check keeps its answers under its own key, apart from the self-assessment's", () => {
+test("each self-test keeps its answers under its own key, apart from the self-assessment's", () => {
   assert.equal(storageKey(null), STORAGE_KEY);
-  assert.equal(storageKey("larande"), "saljkompetens.test.larande.v1");
+  assert.equal(storageKey("larande"), "saljkompetens.sjalvtest.larande.v1");
   assert.notEqual(storageKey("larande"), storageKey("sju"));
+  assert.equal(formerStorageKey("larande"), "saljkompetens.test.larande.v1");
+  assert.equal(formerStorageKey(null), null); // the assessment's key never changed
+});
+
+const selftest = { ...model, selftest: "larande", selftestTitle: "Lärande" };
+const NEW = "saljkompetens.sjalvtest.larande.v1";
+const FORMER = "saljkompetens.test.larande.v1";
+const formerText = JSON.stringify({ ...answersObject({ "a-1": 4, "b-2": 1 }), check: "larande" });
+
+test("answers kept under the former key move to the new one on load, validated as usual", () => {
+  const storage = new FakeStorage();
+  storage.setItem(FORMER, formerText);
+  const loaded = new OwnAnswers(
+    selftest,
+    answerStore("larande", () => storage),
+  ).load();
+  assert.deepEqual(answers(loaded), { "a-1": 4, "b-2": 1 });
+  assert.equal(loaded.unreadable, false);
+  assert.equal(storage.getItem(NEW), formerText); // copied as it was: nothing lost
+  assert.equal(storage.getItem(FORMER), null);
+  // the next change writes the new field only
+  const changed = new OwnAnswers(
+    selftest,
+    answerStore("larande", () => storage),
+  ).change(set("a-2", 5));
+  assert.deepEqual(answers(changed), { "a-1": 4, "a-2": 5, "b-2": 1 });
+  const written = JSON.parse(storage.getItem(NEW));
+  assert.equal(written.selftest, "larande");
+  assert.equal("check" in written, false);
+});
+
+test("the former key is left alone when the new one holds answers, and when the copy fails", () => {
+  const storage = new FakeStorage();
+  const current = JSON.stringify({ ...answersObject({ "b-1": 2 }), selftest: "larande" });
+  storage.setItem(NEW, current);
+  storage.setItem(FORMER, formerText);
+  const own = new OwnAnswers(
+    selftest,
+    answerStore("larande", () => storage),
+  );
+  assert.deepEqual(answers(own.load()), { "b-1": 2 });
+  assert.equal(storage.getItem(FORMER), formerText);
+
+  const full = new FakeStorage();
+  full.setItem(FORMER, formerText);
+  full.full = true;
+  const failed = new OwnAnswers(
+    selftest,
+    answerStore("larande", () => full),
+  ).load();
+  assert.equal(failed.failure.name, "QuotaExceededError");
+  assert.equal(full.getItem(FORMER), formerText); // still there, to be moved once there is room
+  assert.equal(full.getItem(NEW), null);
+  full.full = false;
+  assert.deepEqual(
+    answers(
+      new OwnAnswers(
+        selftest,
+        answerStore("larande", () => full),
+      ).load(),
+    ),
+    {
+      "a-1": 4,
+      "b-2": 1,
+    },
+  );
+});
+
+test("unreadable answers under the former key move too, and are reported as usual", () => {
+  const storage = new FakeStorage();
+  storage.setItem(FORMER, "{inte json");
+  const loaded = new OwnAnswers(
+    selftest,
+    answerStore("larande", () => storage),
+  ).load();
+  assert.equal(loaded.unreadable, true);
+  assert.deepEqual(answers(loaded), {});
+  assert.equal(storage.getItem(NEW), "{inte json");
+  assert.equal(storage.getItem(FORMER), null);
+});
+
+test("erasing a self-test's answers erases them under the former key too; the assessment has none", () => {
+  const storage = new FakeStorage();
+  storage.setItem(NEW, formerText);
+  storage.setItem(FORMER, formerText);
+  new OwnAnswers(
+    selftest,
+    answerStore("larande", () => storage),
+  ).erase();
+  assert.deepEqual([...storage.items.keys()], []);
+  storage.setItem(FORMER, formerText);
+  const assessment = new OwnAnswers(
+    model,
+    answerStore(null, () => storage),
+  );
+  assert.deepEqual(answers(assessment.load()), {});
+  assert.equal(storage.getItem(FORMER), formerText); // another page's answers: not the assessment's
 });

@@ -8,11 +8,11 @@ import { readFileText } from "./file-text.js";
  * What valid answers look like, read from the static form.
  * @typedef {{answers: string, export: string, version: number, not_applicable: string}} Formats
  * @typedef {{itemIds: string[], roleSlugs: Set<string>, scaleMin: number, scaleMax: number,
- *   formats: Formats, rater?: "self"|"manager", check?: string|null, checkTitle?: string}} Model
+ *   formats: Formats, rater?: "self"|"manager", selftest?: string|null, selftestTitle?: string}} Model
  * An answer is a scale value, or formats.not_applicable ("Ej aktuellt i min roll").
  * `rater` says who answers on this page: the seller (default) or the seller's manager.
- * `check` is the slug of the check the page asks (null: the competency assessment); answers
- * to a check carry it, and are refused on any other page.
+ * `selftest` is the slug of the self-test the page asks (null: the competency assessment);
+ * answers to a self-test carry it, and are refused on any other page.
  * @typedef {{answers: Map<string, number|string>, role: string|null, label?: string|null}} State
  * `label` is the name or initials put on an export (for a manager's team view).
  */
@@ -45,7 +45,7 @@ export function toObject(state, model) {
   const data = { format: model.formats.answers, version: model.formats.version, answers: values, role: state.role };
   if (state.label) data.label = state.label;
   if (model.rater === "manager") data.rater = "manager";
-  if (model.check) data.check = model.check;
+  if (model.selftest) data.selftest = model.selftest;
   return data;
 }
 
@@ -75,7 +75,7 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
   if (data.version !== formats.version) {
     throw new Error(`${where} har en version som inte stöds (ska vara ${formats.version}).`);
   }
-  checkMatches(data.check ?? null, model, where);
+  matchSelftest(answeredSelftest(data), model, where);
   const raw = data.answers;
   if (!isPlainObject(raw)) throw new Error(`${where} saknar svar: "answers" ska vara ett objekt.`);
   const keys = Object.keys(raw);
@@ -128,14 +128,26 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
   return dropped ? { ...state, dropped } : state;
 }
 
-/** Answers to one check (or to the competency assessment) belong on that page only. */
-function checkMatches(check, model, where) {
-  const wanted = model.check ?? null;
-  if (check === wanted) return;
-  if (check !== null && typeof check !== "string") throw new Error(`${where}: "check" ska vara text.`);
-  const mine = wanted ? `självtestet ${model.checkTitle || wanted}` : "kompetensskattningen";
-  const theirs = check ? `självtestet "${shorten(check)}"` : "kompetensskattningen";
-  const page = check ? "på det självtestets egen sida" : "på sidan Självskattning";
+/** What answers say they are for: their `selftest`, or in a file written before the field
+ * had that name, their `check` (read, never written); null for the competency assessment. */
+export function answeredSelftest(data) {
+  if (!isPlainObject(data)) return null;
+  return (Object.hasOwn(data, "selftest") ? data.selftest : data.check) ?? null;
+}
+
+/** Which self-test a file says it answers, whether it holds answers or an export of them. */
+export function fileSelftest(data) {
+  return answeredSelftest(data) ?? answeredSelftest(data?.answers);
+}
+
+/** Answers to one self-test (or to the competency assessment) belong on that page only. */
+function matchSelftest(selftest, model, where) {
+  const wanted = model.selftest ?? null;
+  if (selftest === wanted) return;
+  if (selftest !== null && typeof selftest !== "string") throw new Error(`${where}: "selftest" ska vara text.`);
+  const mine = wanted ? `självtestet ${model.selftestTitle || wanted}` : "kompetensskattningen";
+  const theirs = selftest ? `självtestet "${shorten(selftest)}"` : "kompetensskattningen";
+  const page = selftest ? "på det självtestets egen sida" : "på sidan Självskattning";
   throw new Error(`${where} innehåller svar på ${theirs}, inte på ${mine}. Öppna den ${page}.`);
 }
 

@@ -2,11 +2,11 @@
 // scoring_py computes: summary in words, notes on the answers, the profile, the comparison
 // with a role, what to work on, the strengths, and what a self-assessment does not measure.
 
-import { checkNodes } from "./check-result.js";
 import { el, siteLink } from "./dom.js";
 import { profileChart } from "./result-chart.js";
 import { groupNodes } from "./result-claims.js";
 import { developmentNodes, strengthNodes } from "./result-focus.js";
+import { selftestNodes } from "./selftest-result.js";
 
 const STATUS = { under: "under målet", at: "på målet", over: "över målet" };
 const HEADINGS = ["Kompetens", "Mål", "Ditt värde", "Intervall för rollen", "Läge", "Varför målet"];
@@ -17,7 +17,7 @@ export function renderResult(section, result, root, date = new Date()) {
   const placeholder = section.querySelector(".sk-result-empty");
   if (placeholder) placeholder.hidden = true;
   const when = date.toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
-  const what = result.check ? result.check.title : "Självskattning";
+  const what = result.selftest ? result.selftest.title : "Självskattning";
   section.querySelector("#sk-report-meta").textContent =
     `${what} ${when}${result.role ? `, jämförd med rollen ${result.role.title}` : ""}`;
   section.dataset.answered = String(result.answered);
@@ -50,8 +50,8 @@ export function resultNodes(result, root) {
       ),
     );
   }
-  if (result.check) {
-    nodes.push(...checkNodes(result, root));
+  if (result.selftest) {
+    nodes.push(...selftestNodes(result, root));
     nodes.push(el("h3", {}, "Vad testet inte mäter"), el("p", { class: "sk-limits" }, result.limits));
     return nodes;
   }

@@ -12,7 +12,7 @@ import { ScoringClient } from "./scoring-client.js";
 import { isShareFragment } from "./share-link.js";
 import { SharedView } from "./shared-view.js";
 import { Steps } from "./steps.js";
-import { AnswerStore, droppedText, failureText, OwnAnswers, storageKey } from "./storage.js";
+import { answerStore, droppedText, failureText, OwnAnswers } from "./storage.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("sk-assessment");
@@ -20,8 +20,8 @@ if (root) main();
 
 function main() {
   const form = $("sk-form");
-  const check = root.dataset.check || null; // a check's page: its own answers and definition
-  const model = readModel(form, $("sk-role"), JSON.parse(root.dataset.formats), check, root.dataset.checkTitle);
+  const selftest = root.dataset.selftest || null; // a self-test's page: its own answers and definition
+  const model = readModel(form, $("sk-role"), JSON.parse(root.dataset.formats), selftest, root.dataset.selftestTitle);
   const total = model.itemIds.length;
   const view = new FormView(
     {
@@ -52,7 +52,7 @@ function main() {
   live.onReady = (seconds) => {
     root.dataset.pythonSeconds = seconds.toFixed(2);
   };
-  const own = new OwnAnswers(model, new AnswerStore(storageKey(check)));
+  const own = new OwnAnswers(model, answerStore(selftest));
   let state = emptyState(); // what the form shows: one's own answers, or shared ones
 
   function show(next) {

@@ -2,7 +2,7 @@
 // rating, the team's CSV): what the file is, the name the visitor gave it (its letters kept as
 // written, å, ä and ö too) and the day, e.g. "saljkompetens-svar-Björn-2026-11-25.json". Pure.
 
-const MAX_PART = 60; // characters of one part (a label has at most 40, a check's slug fewer): a safety net
+const MAX_PART = 60; // characters of one part (a label has at most 40, a self-test's slug fewer): a safety net
 
 /** `text` as part of a file name: letters of any script and digits as they are (composed, so
  * "ö" is one character also where it was typed as "o" + "¨"); every other run of characters

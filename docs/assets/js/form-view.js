@@ -3,7 +3,7 @@
 
 /** The model of valid answers, read from the form (same order as the definition) and the
  * format names the page carries in `data-formats`. */
-export function readModel(form, roleSelect, formats, check = null, checkTitle = "") {
+export function readModel(form, roleSelect, formats, selftest = null, selftestTitle = "") {
   const itemIds = Array.from(form.querySelectorAll("fieldset.sk-item[data-item]"), (el) => el.dataset.item);
   const first = itemIds.length ? form.querySelectorAll(`input[type="radio"][name="${CSS.escape(itemIds[0])}"]`) : [];
   const scale = Array.from(first, (input) => Number(input.value)).filter(Number.isInteger);
@@ -13,8 +13,8 @@ export function readModel(form, roleSelect, formats, check = null, checkTitle = 
     scaleMin: Math.min(...scale),
     scaleMax: Math.max(...scale),
     formats,
-    check,
-    checkTitle,
+    selftest,
+    selftestTitle,
   };
 }
 

@@ -18,7 +18,7 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
   const exportAnswers = async () => {
     const state = current();
     const result = client.state === "ready" ? await live.update(state) : null;
-    const kind = model.check ? `saljkompetens-${model.check}` : "saljkompetens-svar";
+    const kind = model.selftest ? `saljkompetens-${model.selftest}` : "saljkompetens-svar";
     download(fileName([kind, state.label], "json"), exportObject(state, model, result));
     message.show(
       result

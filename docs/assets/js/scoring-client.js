@@ -162,7 +162,7 @@ export class ScoringClient {
   }
 
   /** The team view of `files` ([{name, text}]) as JSON text; `onProgress(done, total)` is
-   * called before the first file (0) and after each. `definition`: a check's definition text
+   * called before the first file (0) and after each. `definition`: a self-test's definition text
    * (else the page's). `budgetMs` > 0: the longest a file may go without progress, counted
    * from the worker's first report (a request waiting behind another is not timed). */
   async team(files, role, onProgress, definition = null, budgetMs = 0) {

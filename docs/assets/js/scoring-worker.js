@@ -8,7 +8,7 @@
 //   worker → page  {type: "ready", seconds} | {type: "error", id: null, message, stage}
 //   page → worker  {type: "score", id, answers}            (answers: JSON text or object)
 //   page → worker  {type: "team", id, files, role, definition?}  (files: JSON text [{name, text}];
-//                  definition: a check's definition text, else the page's own)
+//                  definition: a self-test's definition text, else the page's own)
 //   worker → page  {type: "progress", id, done, total}     (team: after each file)
 //   worker → page  {type: "result", id, json} | {type: "error", id, message}
 //

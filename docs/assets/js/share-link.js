@@ -35,7 +35,8 @@ export function encodeShare(state, model) {
 
 /**
  * The answers object a share fragment carries (to be checked with validateAnswers), or
- * null for an ordinary anchor. Throws an Error with a Swedish message when it is broken or
+ * null for an ordinary anchor. On a self-test's page they are answers to that self-test:
+ * `v` already says the link was made for its statements. Throws an Error with a Swedish message when it is broken or
  * was made for other statements.
  */
 export function decodeShare(hash, model) {
@@ -82,7 +83,13 @@ export function decodeShare(hash, model) {
     }
     answers[order[i]] = code;
   }
-  return { format: model.formats.answers, version: model.formats.version, answers, role: params.get("roll") || null };
+  const data = {
+    format: model.formats.answers,
+    version: model.formats.version,
+    answers,
+    role: params.get("roll") || null,
+  };
+  return model.selftest ? { ...data, selftest: model.selftest } : data;
 }
 
 function base64urlEncode(ascii) {

@@ -2,15 +2,27 @@
 // failures. Each save reads what is stored, applies only this tab's change and writes
 // the result back, so answers given in two tabs merge instead of one tab's replacing the
 // other's. Other tabs' writes and erasures arrive as `storage` events. A failed write
-// (storage full, disabled, private mode) is returned, never swallowed.
+// (storage full, disabled, private mode) is returned, never swallowed. Answers kept under a
+// key this site used before are moved to the current key the first time they are read.
 
 import { emptyState, toObject, validateAnswers } from "./answers.js";
 
 export const STORAGE_KEY = "saljkompetens.svar.v1";
 
-/** Where the answers to a check are kept: one key per check, apart from the assessment's. */
-export function storageKey(check) {
-  return check ? `saljkompetens.test.${check}.v1` : STORAGE_KEY;
+/** Where the answers to a self-test are kept: one key per self-test, apart from the
+ * assessment's. */
+export function storageKey(selftest) {
+  return selftest ? `saljkompetens.sjalvtest.${selftest}.v1` : STORAGE_KEY;
+}
+
+/** Where this site kept a self-test's answers before (null: the assessment's key is unchanged). */
+export function formerStorageKey(selftest) {
+  return selftest ? `saljkompetens.test.${selftest}.v1` : null;
+}
+
+/** The store of the answers to `selftest` (null: the competency assessment's). */
+export function answerStore(selftest, getStorage = () => globalThis.localStorage) {
+  return new AnswerStore(storageKey(selftest), getStorage, formerStorageKey(selftest));
 }
 
 /** Why storage failed, in Swedish, for the page to show. */
@@ -35,16 +47,28 @@ export class AnswerStore {
   /**
    * @param {string} key the localStorage key
    * @param {() => Storage} getStorage returns the Storage (may throw when it is disabled)
+   * @param {string|null} formerKey where the same answers were kept before, if anywhere
    */
-  constructor(key = STORAGE_KEY, getStorage = () => globalThis.localStorage) {
+  constructor(key = STORAGE_KEY, getStorage = () => globalThis.localStorage, formerKey = null) {
     this.key = key;
     this.getStorage = getStorage;
+    this.formerKey = formerKey;
   }
 
-  /** {ok, text} with the stored JSON text (null if none), or {ok: false, error}. */
+  /** {ok, text} with the stored JSON text (null if none), or {ok: false, error}. When `key`
+   * holds nothing and `formerKey` does, that text is copied to `key` and then removed from
+   * `formerKey` (a failed copy leaves it where it was); the caller validates it as usual. */
   read() {
     try {
-      return { ok: true, text: this.getStorage().getItem(this.key) };
+      const storage = this.getStorage();
+      const text = storage.getItem(this.key);
+      if (text !== null || this.formerKey === null) return { ok: true, text };
+      const former = storage.getItem(this.formerKey);
+      if (former !== null) {
+        storage.setItem(this.key, former);
+        storage.removeItem(this.formerKey);
+      }
+      return { ok: true, text: former };
     } catch (error) {
       return { ok: false, error };
     }
@@ -67,10 +91,12 @@ export class AnswerStore {
     }
   }
 
-  /** Removes the stored answers; {ok} or {ok: false, error}. */
+  /** Removes the stored answers (under the former key too); {ok} or {ok: false, error}. */
   erase() {
     try {
-      this.getStorage().removeItem(this.key);
+      const storage = this.getStorage();
+      storage.removeItem(this.key);
+      if (this.formerKey !== null) storage.removeItem(this.formerKey);
       return { ok: true };
     } catch (error) {
       return { ok: false, error };

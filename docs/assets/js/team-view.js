@@ -1,7 +1,7 @@
 // Säljkompetens: the team view, built with DOM APIs only (never innerHTML) from what
 // scoring_py's team_json computes: a summary in words, the heat map (people × competencies),
 // notes on each person's answers and label, the team's spread and role picture (from 3
-// people), and self beside manager (team-pairs.js). A check about the organisation has no
+// people), and self beside manager (team-pairs.js). A self-test about the organisation has no
 // per-person values at all (`per_person` false): only its spread, from 3 people.
 
 import { el, siteLink } from "./dom.js";
@@ -18,13 +18,13 @@ const STATUS = { under: "under målet", at: "på målet", over: "över målet" }
  */
 export function teamNodes(result, root, sort) {
   const nodes = [el("div", { class: "sk-summary" }, ...result.summary.map((sentence) => el("p", {}, sentence)))];
-  if (result.check) {
-    const source = result.check.source ? ` Källa: ${result.check.source.replace(/\.$/, "")}.` : "";
+  if (result.selftest) {
+    const source = result.selftest.source ? ` Källa: ${result.selftest.source.replace(/\.$/, "")}.` : "";
     nodes.push(
       el(
         "p",
-        { class: "sk-muted", "data-team-check": result.check.slug },
-        `Självtestet ${result.check.title}.${source}`,
+        { class: "sk-muted", "data-team-selftest": result.selftest.slug },
+        `Självtestet ${result.selftest.title}.${source}`,
       ),
     );
   }

@@ -5,6 +5,7 @@
 // uploaded or stored unless asked ("Spara på den här datorn"). A file the worker makes no
 // progress on for `data-file-budget-ms` (default 15 s) is stopped; the others are shown.
 
+import { fileSelftest } from "./answers.js";
 import { fileName } from "./file-name.js";
 import { download, Message } from "./form-view.js";
 import { ScoringClient, StalledFile } from "./scoring-client.js";
@@ -21,8 +22,8 @@ function main() {
   const section = $("sk-team-result");
   const list = $("sk-team-file-list");
   const role = $("sk-team-role");
-  const kind = $("sk-team-kind"); // which assessment the files answer: "" or a check's slug
-  const definitions = new Map(); // check slug → its definition text (a promise)
+  const kind = $("sk-team-kind"); // which assessment the files answer: "" or a self-test's slug
+  const definitions = new Map(); // self-test slug → its definition text (a promise)
   const progress = $("sk-team-progress");
   const progressText = $("sk-team-progress-text");
   const message = new Message($("sk-team-message"));
@@ -70,15 +71,14 @@ function main() {
     $("sk-team-actions").hidden = files.length === 0;
   }
 
-  /** When every file that says so answers one check (or none), show that one. */
+  /** When every file that says so answers one self-test (or none), show that one. */
   function followFiles() {
     if (!kind) return;
     const named = new Set();
     for (const file of files) {
       if (!("text" in file)) continue;
       try {
-        const data = JSON.parse(file.text);
-        named.add(data?.check ?? data?.answers?.check ?? "");
+        named.add(fileSelftest(JSON.parse(file.text)) ?? "");
       } catch {
         /* scoring_py says what is wrong with it */
       }
@@ -97,7 +97,7 @@ function main() {
     $("sk-team-role-bar").hidden = Boolean(kind?.value);
   }
 
-  /** The definition text of the chosen check, or null for the competency assessment. */
+  /** The definition text of the chosen self-test, or null for the competency assessment. */
   function chosenDefinition() {
     const slug = kind?.value;
     if (!slug) return Promise.resolve(null);
@@ -195,7 +195,7 @@ function main() {
   function draw() {
     section.replaceChildren(...teamNodes(result, siteRoot, sort));
     section.dataset.state = "ready";
-    section.dataset.people = String(result.respondents); // own ratings counted (none shown for some checks)
+    section.dataset.people = String(result.respondents); // own ratings counted (none shown for some self-tests)
   }
 
   section.addEventListener("click", (event) => {
@@ -231,7 +231,7 @@ function main() {
   $("sk-team-csv").addEventListener("click", () => {
     if (!result) return;
     const blob = new Blob([result.csv], { type: "text/csv;charset=utf-8" });
-    download(fileName(["saljkompetens-team", result.check?.slug ?? result.role?.slug], "csv"), blob);
+    download(fileName(["saljkompetens-team", result.selftest?.slug ?? result.role?.slug], "csv"), blob);
     message.show(
       "Tabellen är sparad som CSV för svenska kalkylprogram som Excel (semikolon mellan kolumnerna, " +
         "UTF-8): en rad per person, en kolumn per kompetens.",

@@ -16,8 +16,9 @@ __all__ = [
     "RATERS",
     "SELF",
     "Answers",
+    "answered_selftest",
     "answers_from_data",
-    "matching_check",
+    "matching_selftest",
 ]
 
 NOT_APPLICABLE = "ej-aktuellt"
@@ -27,6 +28,9 @@ SELF = "self"
 MANAGER = "manager"
 RATERS = (SELF, MANAGER)
 """Who answered: the seller about themselves, or their manager about the seller."""
+
+FORMER_SELFTEST_KEY = "check"
+"""What the ``selftest`` field of answers was called before; files that carry it still read."""
 
 LABEL_MAX = 40
 """Longest label (the name or initials a seller puts on their export)."""
@@ -42,7 +46,7 @@ class Answers:
         not_applicable: Statements answered "Ej aktuellt i min roll" (not scored).
         label: The name or initials the file carries (for a team view), or None.
         rater: ``"self"`` (the seller) or ``"manager"`` (the seller's manager).
-        check: The slug of the check answered, or None for the competency assessment.
+        selftest: The slug of the self-test answered, or None for the competency assessment.
     """
 
     values: Mapping[str, int]
@@ -50,7 +54,7 @@ class Answers:
     not_applicable: frozenset[str] = frozenset()
     label: str | None = None
     rater: str = SELF
-    check: str | None = None
+    selftest: str | None = None
 
 
 def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
@@ -61,7 +65,7 @@ def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
     Raises:
         ScoringError: On any invalid answer, with a Swedish message naming it.
     """
-    check = matching_check(data.get("check"), definition)
+    selftest = matching_selftest(answered_selftest(data), definition)
     values = _values(data, definition)
     role = data.get("role")
     if role is not None:
@@ -74,23 +78,29 @@ def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
         not_applicable=not_applicable,
         label=_label(data.get("label")),
         rater=_rater(data.get("rater", SELF)),
-        check=check,
+        selftest=selftest,
     )
 
 
-def matching_check(value: Any, definition: Definition) -> str | None:
-    """The check answers say they are for (their ``check``), which must be the definition's.
+def answered_selftest(data: dict[str, Any]) -> Any:
+    """What answers say they are for: their ``selftest``, or in a file written before the
+    field had that name, their ``check`` (still read, never written)."""
+    return data["selftest"] if "selftest" in data else data.get(FORMER_SELFTEST_KEY)
+
+
+def matching_selftest(value: Any, definition: Definition) -> str | None:
+    """The self-test answers say they are for, which must be the definition's.
 
     Raises:
-        ScoringError: naming the check (or assessment) the answers are for, and where to go.
+        ScoringError: naming the self-test (or assessment) the answers are for, and where to go.
     """
-    expected = definition.check
+    expected = definition.selftest
     if value is not None and not isinstance(value, str):
-        raise ScoringError(f'"check" måste vara text, fick {describe_value(value)}.')
+        raise ScoringError(f'"selftest" måste vara text, fick {describe_value(value)}.')
     if expected is None and value is not None:
         raise ScoringError(
-            f'Filen innehåller svar på självskattningen "{shorten(value)}", inte på '
-            "kompetensskattningen. Öppna den på den självskattningens egen sida."
+            f'Filen innehåller svar på självtestet "{shorten(value)}", inte på '
+            "kompetensskattningen. Öppna den på det självtestets egen sida."
         )
     if expected is not None and value is None:
         raise ScoringError(
@@ -99,8 +109,8 @@ def matching_check(value: Any, definition: Definition) -> str | None:
         )
     if expected is not None and value != expected.slug:
         raise ScoringError(
-            f'Filen innehåller svar på självskattningen "{shorten(str(value))}", inte på '
-            f"{expected.title}. Öppna den på den självskattningens egen sida."
+            f'Filen innehåller svar på självtestet "{shorten(str(value))}", inte på '
+            f"{expected.title}. Öppna den på det självtestets egen sida."
         )
     return value
 

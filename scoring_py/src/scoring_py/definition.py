@@ -10,7 +10,6 @@ from .model import (
     RELATIONS,
     Article,
     Band,
-    Check,
     Competency,
     Definition,
     Item,
@@ -19,6 +18,7 @@ from .model import (
     QualityRules,
     Role,
     Scale,
+    SelfTest,
     Target,
 )
 from .validation import (
@@ -53,32 +53,32 @@ def definition_from_data(data: dict[str, Any]) -> Definition:
         mindsets=mindsets,
         roles=_roles(data, {c.slug for c in competencies}),
         limits=require_text(data, "limits", "limits", non_empty=False),
-        check=_check(data),
+        selftest=_selftest(data),
     )
 
 
-def _check(data: dict[str, Any]) -> Check | None:
-    """The check a definition is, or None (absent or null: the competency assessment)."""
-    if data.get("check") is None:
+def _selftest(data: dict[str, Any]) -> SelfTest | None:
+    """The self-test a definition is, or None (absent or null: the competency assessment)."""
+    if data.get("selftest") is None:
         return None
-    raw = _object_at(data["check"], "check")
-    audience = require_text(raw, "audience", "check.audience")
+    raw = _object_at(data["selftest"], "selftest")
+    audience = require_text(raw, "audience", "selftest.audience")
     if audience not in AUDIENCES:
         got = describe_value(audience)
-        fail("check.audience", f"måste vara {' eller '.join(AUDIENCES)}, fick {got}")
-    return Check(
-        slug=require_text(raw, "slug", "check.slug"),
-        title=require_text(raw, "title", "check.title"),
-        url=require_text(raw, "url", "check.url", non_empty=False),
+        fail("selftest.audience", f"måste vara {' eller '.join(AUDIENCES)}, fick {got}")
+    return SelfTest(
+        slug=require_text(raw, "slug", "selftest.slug"),
+        title=require_text(raw, "title", "selftest.title"),
+        url=require_text(raw, "url", "selftest.url", non_empty=False),
         audience=audience,
         articles=tuple(
-            _article(article, f"check.articles[{index}]")
+            _article(article, f"selftest.articles[{index}]")
             for index, article in enumerate(
-                require_list(raw, "articles", "check.articles", non_empty=False)
+                require_list(raw, "articles", "selftest.articles", non_empty=False)
             )
         ),
-        source=require_text(raw, "source", "check.source", non_empty=False),
-        not_applicable=require_text(raw, "not_applicable", "check.not_applicable"),
+        source=require_text(raw, "source", "selftest.source", non_empty=False),
+        not_applicable=require_text(raw, "not_applicable", "selftest.not_applicable"),
     )
 
 
@@ -223,7 +223,7 @@ def _competency(entry: Any, path: str, mindset_slugs: set[str], bands: int) -> C
 
 
 def _desirable(raw: dict[str, Any], path: str) -> str | None:
-    """Which end of a check's scale is the goal: "high", "low", or None (a profile)."""
+    """Which end of a self-test's scale is the goal: "high", "low", or None (a profile)."""
     value = raw.get("desirable")
     if value is not None and value not in DESIRABLE:
         fail(

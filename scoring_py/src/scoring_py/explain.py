@@ -129,7 +129,7 @@ _SIMULATED: dict[str, dict[str, Any]] = {}
 def _simulation(definition: Definition) -> dict[str, Any] | None:
     """The simulated error rates (scoring_py.simulation), in whole percent; computed once per
     definition in a process (the preview rebuilds often)."""
-    if definition.check is not None or len(definition.competencies) > SIMULATED_MAX:
+    if definition.selftest is not None or len(definition.competencies) > SIMULATED_MAX:
         return None
     key = _key(definition)
     if key not in _SIMULATED:

@@ -2,7 +2,8 @@
 
 - the definition (``saljkompetens-bedomning``): what the assessment asks and how it scores,
   published by the site at :data:`DEFINITION_PATH`;
-- the answers (``saljkompetens-svar``): one person's answers and chosen role;
+- the answers (``saljkompetens-svar``): one person's answers and chosen role, and for a
+  self-test its slug (``selftest``; files written before call it ``check``, still read);
 - the export (``saljkompetens-export``): the answers with the result the page showed,
   as the page's export button saves them;
 - the result (``saljkompetens-resultat``): written by :mod:`scoring_py.result`.
@@ -18,7 +19,7 @@ from .answers import NOT_APPLICABLE, SELF, Answers, answers_from_data
 from .definition import definition_from_data
 from .errors import ScoringError, describe_value
 from .json_text import parse_json_text
-from .model import Check, Definition
+from .model import Definition, SelfTest
 from .validation import fail
 
 __all__ = [
@@ -130,20 +131,20 @@ def write_definition(definition: Definition) -> dict[str, Any]:
             for r in definition.roles
         ],
         "limits": definition.limits,
-        **({"check": write_check(definition.check)} if definition.check else {}),
+        **({"selftest": write_selftest(definition.selftest)} if definition.selftest else {}),
     }
 
 
-def write_check(check: Check) -> dict[str, Any]:
-    """A check's header as JSON: in its definition, and in every result and team view."""
+def write_selftest(selftest: SelfTest) -> dict[str, Any]:
+    """A self-test's header as JSON: in its definition, and in every result and team view."""
     return {
-        "slug": check.slug,
-        "title": check.title,
-        "url": check.url,
-        "audience": check.audience,
-        "articles": [{"title": a.title, "url": a.url} for a in check.articles],
-        "source": check.source,
-        "not_applicable": check.not_applicable,
+        "slug": selftest.slug,
+        "title": selftest.title,
+        "url": selftest.url,
+        "audience": selftest.audience,
+        "articles": [{"title": a.title, "url": a.url} for a in selftest.articles],
+        "source": selftest.source,
+        "not_applicable": selftest.not_applicable,
     }
 
 
@@ -192,8 +193,8 @@ def write_answers(answers: Answers) -> dict[str, Any]:
         data["label"] = answers.label
     if answers.rater != SELF:
         data["rater"] = answers.rater
-    if answers.check is not None:
-        data["check"] = answers.check
+    if answers.selftest is not None:
+        data["selftest"] = answers.selftest
     return data
 
 

@@ -14,7 +14,6 @@ __all__ = [
     "Article",
     "AUDIENCES",
     "Band",
-    "Check",
     "Competency",
     "Definition",
     "Item",
@@ -23,6 +22,7 @@ __all__ = [
     "QualityRules",
     "Role",
     "Scale",
+    "SelfTest",
     "Target",
 ]
 
@@ -110,9 +110,9 @@ class Competency:
     high_level: str = ""
     practice: tuple[str, ...] = ()
     band_texts: tuple[str, ...] = ()  # one per band: what the band means for this scale
-    description: str = ""  # what the source text says about this scale (a check's report)
+    description: str = ""  # what the source text says about this scale (a self-test's report)
     group: str = ""  # the group it belongs to (a stage of the sale), scored as a whole too
-    desirable: str | None = None  # a check's scale: "high", "low" or None (a profile)
+    desirable: str | None = None  # a self-test's scale: "high", "low" or None (a profile)
 
     def band_text(self, definition: "Definition", band: Band) -> str:
         """The band's text for this competency: its own if it has one, else the band's."""
@@ -122,15 +122,15 @@ class Competency:
 
 
 DESIRABLE = ("high", "low")
-"""Which end of a check's scale its source treats as the goal (or none: a profile)."""
+"""Which end of a self-test's scale its source treats as the goal (or none: a profile)."""
 
 AUDIENCES = ("self", "organisation")
-"""Who answers a check: a seller about themselves, or people about their own organisation."""
+"""Who answers a self-test: a seller about themselves, or people about their own organisation."""
 
 
 @dataclass(frozen=True)
-class Check:
-    """A check written as content: its scales are the definition's competencies, scored by
+class SelfTest:
+    """A self-test written as content: its scales are the definition's competencies, scored by
     the same rules; answers to it carry its slug."""
 
     slug: str
@@ -182,17 +182,17 @@ class Definition:
     mindsets: tuple[Mindset, ...]
     roles: tuple[Role, ...]
     limits: str = ""  # what a self-assessment does not measure, shown with every result
-    check: Check | None = None  # a check from content; None for the competency assessment
+    selftest: SelfTest | None = None  # a self-test from content; None for the competency assessment
 
     @property
     def not_applicable_label(self) -> str:
         """What the unscored answer is called on the form ("Ej aktuellt i min roll")."""
-        return "Ej aktuellt i min roll" if self.check is None else self.check.not_applicable
+        return "Ej aktuellt i min roll" if self.selftest is None else self.selftest.not_applicable
 
     @property
     def parts_word(self) -> str:
-        """What the scored parts are called: "kompetenser", or a check's "skalor"."""
-        return "kompetenser" if self.check is None else "skalor"
+        """What the scored parts are called: "kompetenser", or a self-test's "skalor"."""
+        return "kompetenser" if self.selftest is None else "skalor"
 
     @cached_property
     def item_count(self) -> int:

@@ -5,8 +5,8 @@ once for the whole test, never once per competency.
 - ``acquiescence``: agreeing both with statements and with their opposites (the reverse
   statements) — not given when ``straight-line`` already says it;
 - ``too-good``: the answers score at least ``too_good_score`` of 100 towards what is
-  desirable (every competency; a check's scales only where it declares a desirable end, counted
-  towards that end; a profile check has none, so no note);
+  desirable (every competency; a self-test's scales only where it declares a desirable end,
+  counted towards that end; a profile self-test has none, so no note);
 - ``unanswered``: more than ``unanswered_share`` unanswered or "Ej aktuellt i min roll".
 
 The first three need at least ``min_answers`` answers. ``straight-line`` and
@@ -87,7 +87,7 @@ def _too_good(definition: Definition, answers: Answers) -> list[dict[str, str]]:
     scale = definition.scale
     keyed = []
     for competency in definition.competencies:
-        goal = "high" if definition.check is None else competency.desirable
+        goal = "high" if definition.selftest is None else competency.desirable
         if goal is None:
             continue  # a profile scale: no end is better, so none is "too good"
         for item in competency.items:
@@ -101,7 +101,7 @@ def _too_good(definition: Definition, answers: Answers) -> list[dict[str, str]]:
         return []
     where = (
         "du faktiskt har mest kvar att utveckla"
-        if definition.check is None or definition.check.audience == "self"
+        if definition.selftest is None or definition.selftest.audience == "self"
         else "er organisation faktiskt har mest kvar att utveckla"
     )
     return [
@@ -118,13 +118,13 @@ def _too_good(definition: Definition, answers: Answers) -> list[dict[str, str]]:
 
 def _whose(definition: Definition) -> str:
     """Whose parts the notes speak of: the respondent's own, or the organisation's."""
-    if definition.check is not None and definition.check.audience == "organisation":
+    if definition.selftest is not None and definition.selftest.audience == "organisation":
         return "er organisations"
     return "dina"
 
 
 def _work(definition: Definition) -> str:
-    if definition.check is not None and definition.check.audience == "organisation":
+    if definition.selftest is not None and definition.selftest.audience == "organisation":
         return "hur er organisation arbetar"
     return "hur du arbetar"
 

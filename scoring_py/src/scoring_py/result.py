@@ -5,7 +5,7 @@ from fractions import Fraction
 from typing import Any
 
 from .answers import Answers
-from .formats import RESULT_FORMAT, RESULT_VERSION, write_check
+from .formats import RESULT_FORMAT, RESULT_VERSION, write_selftest
 from .model import Competency, Definition, Role
 from .quality import FIRM_BLOCKERS, quality_notes
 from .ranking import (
@@ -43,7 +43,7 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
     groups = score_groups(definition, scores)
     notes = quality_notes(definition, answers)
     blockers = [note["code"] for note in notes if note["code"] in FIRM_BLOCKERS]
-    profile_only = definition.check is not None  # a check's scales are a profile, not ranked
+    profile_only = definition.selftest is not None  # a self-test's scales: a profile, not ranked
     compared = profile(scores, groups)
     statuses = role_statuses(role, scores) if role else []
     if blockers:  # values stay; no claim is made about them
@@ -91,7 +91,7 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
         "role": None if role is None else _role(role, statuses),
         "quality": notes,
         "limits": definition.limits,
-        "check": None if definition.check is None else write_check(definition.check),
+        "selftest": None if definition.selftest is None else write_selftest(definition.selftest),
     }
 
 

@@ -21,10 +21,10 @@ def join(words: list[str]) -> str:
 
 
 def _profile(definition: Definition, scored: list[CompetencyScore], noted: bool) -> list[str]:
-    """A check's profile in words: each scale with its band, in the check's order, with no
+    """A self-test's profile in words: each scale with its band, in its own order, with no
     ranking (the scales are read side by side, never as a type)."""
-    assert definition.check is not None
-    whose = "" if definition.check.audience == "self" else " av er organisation"
+    assert definition.selftest is not None
+    whose = "" if definition.selftest.audience == "self" else " av er organisation"
     parts = [
         f"{entry.competency.title} – {definition.band_for(entry.score).label.lower()}"
         for entry in scored
@@ -63,7 +63,7 @@ def summary(
     sentences = [f"{opening}; {len(scored)} av {competencies} {kind} har fått ett värde."]
     if not scored:
         return [*sentences, "Svara på fler påståenden så visas ditt resultat här."]
-    if definition.check is not None:
+    if definition.selftest is not None:
         return [*sentences, *_profile(definition, scored, bool(notes))]
     if blockers:
         return [*sentences, *_withheld(blockers)]

@@ -22,7 +22,7 @@ Every file is read and scored by the same rules as one person's report. On top o
   them, not for the seller who answered;
 - the table as CSV for a Swedish spreadsheet (:mod:`scoring_py.team_table`).
 
-A check about the organisation (audience ``organisation``) promises that answers are only
+A self-test about the organisation (audience ``organisation``) promises that answers are only
 shown together: its view has no people, no pairs and no dots, only the aggregates (from
 :data:`MIN_TEAM` people) and how many answered; its CSV has the aggregates only.
 """
@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .answers import MANAGER, Answers, matching_check
+from .answers import MANAGER, Answers, answered_selftest, matching_selftest
 from .errors import ScoringError, shorten
-from .formats import EXPORT_FORMAT, read_answers, read_definition, write_check
+from .formats import EXPORT_FORMAT, read_answers, read_definition, write_selftest
 from .json_text import parse_json_text
 from .labels import label_notes
 from .model import Definition, Role
@@ -91,7 +91,8 @@ def team(
     chosen = definition.role(role) if role is not None else None
     if len(files) > MAX_FILES:
         raise ScoringError(f"Högst {MAX_FILES} filer åt gången, fick {len(files)}.")
-    together = definition.check is not None and definition.check.audience == "organisation"
+    test = definition.selftest
+    together = test is not None and test.audience == "organisation"
     if progress is not None:
         progress(0, len(files))
     people: list[_Person] = []
@@ -167,7 +168,7 @@ def team(
         "flag_steps": FLAG_STEPS,
         "flag_points": _points(definition, Fraction(FLAG_STEPS)),
         "role": None if chosen is None else {"slug": chosen.slug, "title": chosen.title},
-        "check": None if definition.check is None else write_check(definition.check),
+        "selftest": None if definition.selftest is None else write_selftest(definition.selftest),
         "margin": round_half_up(
             max(margin(definition.scale, len(c.items)) for c in definition.competencies)
         ),
@@ -228,10 +229,10 @@ def _read(definition: Definition, text: str) -> Answers:
     data = parse_json_text(text, "Svaren")
     inner = data.get("answers") if isinstance(data, dict) else None
     if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT and isinstance(inner, dict):
-        matching_check(inner.get("check"), definition)
+        matching_selftest(answered_selftest(inner), definition)
         inner = inner.get("answers")
     elif isinstance(data, dict):
-        matching_check(data.get("check"), definition)
+        matching_selftest(answered_selftest(data), definition)
     if isinstance(inner, dict):
         unknown = [key for key in inner if key not in definition.item_ids]
         if unknown:

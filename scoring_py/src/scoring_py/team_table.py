@@ -37,7 +37,7 @@ def team_csv(result: dict[str, Any]) -> str:
     """The team table of `result` (team's result) as CSV text, BOM first.
 
     One row per person's own rating, in file order: ``Person`` and one column per competency
-    (the shown score, empty where unscored). Without per-person values (a check about the
+    (the shown score, empty where unscored). Without per-person values (a self-test about the
     organisation): ``Mått`` and the same columns, with the rows ``Lägst``, ``Median``,
     ``Högst`` and ``Antal med värde``, once there are aggregates.
     """

@@ -133,8 +133,8 @@ def _medians(result: dict[str, Any], aggregate: dict[str, Any]) -> list[str]:
     rows = [r for r in aggregate["competencies"] if r["median"] is not None]
     if not rows:
         return []
-    whose = "teamets egna" if result["check"] is None else "de svarandes"
-    parts = "kompetenser" if result["check"] is None else "skalor"
+    whose = "teamets egna" if result["selftest"] is None else "de svarandes"
+    parts = "kompetenser" if result["selftest"] is None else "skalor"
     highest = max(r["median"] for r in rows)
     lowest = min(r["median"] for r in rows)
     if highest == lowest:
