@@ -349,7 +349,7 @@ def test_result_key_order(scenario: dict[str, Any]) -> None:
     assert list(scenario) == [
         "format", "version", "answered", "not_applicable", "items", "summary", "claims",
         "competencies", "groups", "strengths", "development", "development_basis", "reflect",
-        "role", "quality", "limits", "selftest",
+        "role", "quality", "voice", "limits", "selftest",
     ]  # fmt: skip
     assert (scenario["format"], scenario["version"]) == ("saljkompetens-resultat", 2)
     assert scenario["limits"] == "En självskattning visar hur du själv ser på ditt arbete."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 import time
@@ -22,6 +23,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
 STORAGE_KEY = "saljkompetens.svar.v1"
 READY = '#sk-status[data-state="ready"]'
+SECOND_PERSON = re.compile(r"\b(du|dig|din|dina|ditt|er|ert|era)\b", re.IGNORECASE)
 PYTHON_TIMEOUT = 60_000  # ms; Pyodide usually starts in ~5 s in headless Chromium
 
 
@@ -304,7 +306,14 @@ def test_export_import_and_cli_parity(
         other = fresh.new_page()
         open_assessment(other, site_url)
         other.set_input_files("#sk-import", str(exported_path))
-        expect(other.locator("#sk-message")).to_contain_text("importerade")
+        # A file is shown as the file's answers (it may be someone else's) …
+        expect(other.locator("#sk-message")).to_contain_text("Filen är öppnad")
+        expect(other.locator("#resultat-rubrik")).to_have_attribute("data-owner", "imported")
+        assert stored(other) is None
+        # … and becomes one's own with one click when there is nothing of one's own to lose.
+        other.click("#sk-keep-shared")
+        expect(other.locator("#sk-message")).to_contain_text("importerade svaren är nu dina")
+        expect(other.locator("#resultat-rubrik")).to_have_attribute("data-owner", "self")
         assert checked(other) == values
         expect(other.locator("#sk-role")).to_have_value(role)
         assert stored(other) == exported["answers"]
@@ -439,6 +448,9 @@ def test_share_link_round_trip_and_broken_links(
         wait_result(other, len(values))
         assert shown_scores(other) == expected_scores
         assert stored(other) == own_stored  # viewing saved nothing
+        # Someone else's answers never read as one's own: the sentences speak of the answers.
+        spoken = other.locator("#sk-result-body .sk-summary, #sk-result-body h3").all_inner_texts()
+        assert spoken and not SECOND_PERSON.search(" ".join(spoken)), spoken
 
         # Back to one's own answers, untouched.
         other.click("#sk-own")
@@ -456,6 +468,7 @@ def test_share_link_round_trip_and_broken_links(
         expect(other.locator("#sk-message")).to_contain_text("ersatte dina 2 tidigare svar")
         assert stored(other)["answers"] == values
         assert stored(other)["role"] == role
+        expect(other.locator("#sk-result-body .sk-summary")).to_contain_text("Du har svarat på")
         expect(other.locator("fieldset.sk-item input").first).to_be_enabled()
 
         # Broken links: a message, own answers kept, no crash.

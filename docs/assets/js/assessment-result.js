@@ -2,14 +2,14 @@
 // scoring_py computes: summary in words, notes on the answers, the profile, the comparison
 // with a role, what to work on, the strengths, and what a self-assessment does not measure.
 
-import { el, siteLink } from "./dom.js";
+import { el, own, siteLink } from "./dom.js";
 import { profileChart } from "./result-chart.js";
 import { groupNodes } from "./result-claims.js";
 import { developmentNodes, strengthNodes } from "./result-focus.js";
 import { selftestNodes } from "./selftest-result.js";
 
 const STATUS = { under: "under målet", at: "på målet", over: "över målet" };
-const HEADINGS = ["Kompetens", "Mål", "Ditt värde", "Intervall för rollen", "Läge", "Varför målet"];
+const HEADINGS = ["Kompetens", "Mål", "Värde", "Intervall för rollen", "Läge", "Varför målet"];
 
 /** Shows `result` in the result section (`#resultat`), marked ready. */
 export function renderResult(section, result, root, date = new Date()) {
@@ -21,6 +21,11 @@ export function renderResult(section, result, root, date = new Date()) {
   section.querySelector("#sk-report-meta").textContent =
     `${what} ${when}${result.role ? `, jämförd med rollen ${result.role.title}` : ""}`;
   section.dataset.answered = String(result.answered);
+  // One's own answers, not all given yet: a partial result, and the heading says so.
+  const heading = section.querySelector("#resultat-rubrik");
+  const partial = result.answered + result.not_applicable < result.items;
+  heading.dataset.partial = String(partial);
+  if (heading.dataset.owner === "self") heading.textContent = partial ? "Ditt delresultat" : "Ditt resultat";
   section.dataset.state = "ready";
 }
 
@@ -45,7 +50,7 @@ export function resultNodes(result, root) {
       el(
         "div",
         { class: "sk-quality admonition warning" },
-        el("p", { class: "admonition-title" }, "Om dina svar"),
+        el("p", { class: "admonition-title" }, own(result) ? "Om dina svar" : "Om svaren"),
         el("ul", {}, ...result.quality.map((note) => el("li", { "data-code": note.code }, note.message))),
       ),
     );
@@ -57,13 +62,14 @@ export function resultNodes(result, root) {
   }
   nodes.push(...groupNodes(result));
   nodes.push(el("h3", { id: "sk-profil" }, "Kompetensprofil"), profileChart(result, root));
-  if (result.role) nodes.push(...roleSection(result.role, root, result.claims));
+  if (result.role) nodes.push(...roleSection(result, root));
   nodes.push(...developmentNodes(result, root), ...strengthNodes(result, root));
   nodes.push(el("h3", {}, "Vad en självskattning inte mäter"), el("p", { class: "sk-limits" }, result.limits));
   return nodes;
 }
 
-function roleSection(role, root, claims) {
+function roleSection(result, root) {
+  const { role, claims } = result;
   const rows = role.targets.map((t) =>
     el(
       "tr",
@@ -78,11 +84,15 @@ function roleSection(role, root, claims) {
   );
   // On screen only: in print the profile's target marks and the development areas say it.
   const head = el("thead", {}, el("tr", {}, ...HEADINGS.map((h) => el("th", { scope: "col" }, h))));
-  const caption = el("caption", {}, `Rollens mål jämförda med din skattning (${role.title}).`);
+  const caption = el(
+    "caption",
+    {},
+    `Rollens mål jämförda med ${own(result) ? "din skattning" : "skattningen"} (${role.title}).`,
+  );
   const withheld = role.targets.length && role.targets.every((t) => t.score === null || t.status === null);
   const rule = withheld
-    ? "Lägena mot målen visas inte, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
-    : "Under eller över målet betyder att målet ligger utanför ditt värdes intervall för rollen. Det är bredare " +
+    ? `Lägena mot målen visas inte, eftersom ${own(result) ? "dina svar" : "svaren"} följer ett mönster (se anteckningarna ovan).`
+    : "Under eller över målet betyder att målet ligger utanför värdets intervall för rollen. Det är bredare " +
       "än det vanliga intervallet, eftersom rollen jämförs i många kompetenser på en gång: risken att få ett " +
       `felaktigt läge någonstans i rollen är högst ${claims.family_error} %. Störst avstånd under målet visas först.`;
   return [

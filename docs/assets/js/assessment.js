@@ -116,9 +116,7 @@ function main() {
         "Resultatet kan inte visas eftersom poängräkningen inte gick att starta (se ovan). Dina svar är sparade.",
         "error",
       );
-    } else if (client.state === "loading") {
-      message.show("Poängräkningen laddas fortfarande. Resultatet visas så snart den är klar.");
-    }
+    } // while the scoring starts, the report itself says so (live-result.js)
     report.open();
     announce(await live.update(state));
   });
@@ -145,5 +143,6 @@ function main() {
   if (isShareFragment(location.hash) ? shared.show(location.hash) : ReportView.requested()) {
     report.open({ push: false });
   }
+  document.documentElement.classList.remove("sk-report-requested"); // see theme-head.js
   root.dataset.enhanced = "true";
 }

@@ -73,28 +73,33 @@ function main(model, form, message) {
     wanted = key;
     client ??= ScoringClient.fromElement(root);
     box.dataset.state = "updating";
-    const stop = client.state === "loading" ? waiting() : () => {};
+    if (client.state === "loading") waiting();
     try {
       const result = JSON.parse(await client.score(answers));
-      stop();
-      if (key === wanted) showValue(result.competencies.find((row) => row.slug === slug));
+      if (key !== wanted) return; // newer answers are on their way
+      stopWaiting();
+      showValue(result.competencies.find((row) => row.slug === slug));
     } catch (error) {
-      stop();
       if (key !== wanted) return;
+      stopWaiting();
       wanted = "";
       box.dataset.state = "error";
       box.replaceChildren(el("p", {}, `Värdet kan inte räknas fram just nu. ${error.message} Dina svar är sparade.`));
     }
   }
 
-  /** While the scoring starts: how many of these statements are answered, and how long it has
-   * taken so far, updated every second; returns the function that stops it. */
+  /** While the scoring starts: how many of these statements are answered now, and how long
+   * it has taken since the first answer asked for a value, updated every second. One timer for
+   * the page: a newer answer only changes what it counts. */
+  let waitingTimer = null;
+  let waitingSince = 0;
   function waiting() {
-    const answered = ids.filter((id) => state.answers.has(id)).length;
-    const started = performance.now();
     box.dataset.state = "waiting";
+    if (waitingTimer) return;
+    waitingSince = performance.now();
     const tick = () => {
-      const seconds = Math.round((performance.now() - started) / 1000);
+      const answered = ids.filter((id) => state.answers.has(id)).length;
+      const seconds = Math.round((performance.now() - waitingSince) / 1000);
       box.replaceChildren(
         el(
           "p",
@@ -105,8 +110,12 @@ function main(model, form, message) {
       );
     };
     tick();
-    const timer = setInterval(tick, 1000);
-    return () => clearInterval(timer);
+    waitingTimer = setInterval(tick, 1000);
+  }
+
+  function stopWaiting() {
+    clearInterval(waitingTimer);
+    waitingTimer = null;
   }
 
   /** The competency's row of the result, or null for nothing answered here. */

@@ -23,3 +23,8 @@ export function siteLink(root, text, url) {
   }
   return href ? el("a", { href }, text) : document.createTextNode(text);
 }
+
+/** Whether a result speaks to the person who answered (else of them, to another reader). */
+export function own(result) {
+  return result.voice !== "other";
+}

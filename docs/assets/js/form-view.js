@@ -62,8 +62,10 @@ export class FormView {
     if (!button) return;
     const complete = answered === total;
     button.textContent = complete ? "Visa resultat" : `Visa delresultat (${answered} av ${total} besvarade)`;
-    button.classList.toggle("md-button--primary", complete);
+    button.classList.remove("md-button--primary");
+    button.classList.toggle("sk-show-result", complete);
     button.dataset.partial = String(!complete);
+    button.hidden = answered === 0; // nothing to show yet
   }
 
   /** Locks the statements (e.g. while shared answers are shown); the role stays free. */
@@ -90,8 +92,9 @@ export class Message {
   }
 }
 
-/** A button that asks for a second click within 8 s before it acts. */
-export function confirmingButton(button, question, act) {
+/** A button that asks for a second click within 8 s before it acts (unless `needed()` says
+ * nothing would be lost). */
+export function confirmingButton(button, question, act, needed = () => true) {
   const label = button.textContent;
   let timer = null;
   const reset = () => {
@@ -100,6 +103,7 @@ export function confirmingButton(button, question, act) {
     delete button.dataset.confirm;
   };
   button.addEventListener("click", () => {
+    if (!needed()) return act(); // nothing would be lost: no need to ask
     if (button.dataset.confirm !== "1") {
       button.dataset.confirm = "1";
       button.textContent = question();

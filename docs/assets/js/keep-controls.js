@@ -51,17 +51,13 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
     } catch (error) {
       return message.show(`Filen kunde inte importeras: ${error.message} Dina svar är oförändrade.`, "error");
     }
-    if (own.state.answers.size > 0) {
-      // One's own answers are kept until the visitor chooses to replace them, as for a link.
-      shared.showImported(parsed, file.name);
-      return message.show(
-        `Filen är öppnad (${parsed.answers.size} av ${total} besvarade). Dina egna svar är orörda; ` +
-          "välj Spara som mina svar för att behålla filens svar i stället.",
-      );
-    }
-    if (shared.open) shared.close();
-    keep(own.replace(parsed));
-    message.show(`Svaren är importerade (${parsed.answers.size} av ${total} besvarade).`);
+    // A file is someone's answers, perhaps not one's own: it is shown as the file's, and
+    // becomes one's own only when the visitor says so (as a share link).
+    shared.showImported(parsed, file.name);
+    const own_ = own.state.answers.size
+      ? `Dina egna ${own.state.answers.size} svar är orörda; välj Spara som mina svar för att byta till filens.`
+      : "Välj Spara som mina svar för att fortsätta med dem som dina egna.";
+    message.show(`Filen är öppnad (${parsed.answers.size} av ${total} besvarade). ${own_}`);
   });
 
   $("sk-share").addEventListener("click", () => {

@@ -52,7 +52,7 @@ export class LiveResult {
   async update(state) {
     this.state = state;
     const answers = toObject(state, this.model);
-    const key = JSON.stringify(answers);
+    const key = `${this.voice()} ${JSON.stringify(answers)}`;
     this.wanted = key;
     if (state.answers.size === 0) {
       this.shown = null;
@@ -79,8 +79,8 @@ export class LiveResult {
     const tick = () => {
       const seconds = Math.round((performance.now() - started) / 1000);
       note.textContent =
-        `${count} av ${total} svar finns. Resultatet räknas fram här, i din webbläsare, så snart ` +
-        `poängräkningen har startat – första gången tar det några sekunder (${seconds} s hittills).`;
+        `${count} av ${total} påståenden är besvarade. Resultatet räknas fram här, i din webbläsare, så ` +
+        `snart poängräkningen har startat – första gången tar det några sekunder (${seconds} s hittills).`;
     };
     this.stopWaiting();
     tick();
@@ -95,12 +95,19 @@ export class LiveResult {
     this.waiting = null;
   }
 
+  /** Whom the sentences speak to: the person who answered, or (a share link's or an imported
+   * file's answers, see report-view.js owner) another reader. */
+  voice() {
+    const owner = this.section.querySelector("#resultat-rubrik")?.dataset.owner;
+    return owner && owner !== "self" ? "other" : "self";
+  }
+
   /** Scores `answers` and shows the result, unless other answers were asked for meanwhile. */
   async compute(answers, key) {
     if (this.client.state === "loading") this.showWaiting(Object.keys(answers.answers).length);
     else this.section.dataset.state = "updating";
     try {
-      const result = JSON.parse(await this.client.score(answers));
+      const result = JSON.parse(await this.client.score(answers, this.voice()));
       if (key !== this.wanted) return null; // the answers changed meanwhile
       this.shown = { key, result };
       this.stopWaiting();

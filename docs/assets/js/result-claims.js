@@ -2,7 +2,7 @@
 // all their answers, so far more precise than one competency), and the lowest values as a place to start when nothing stands out (marked as not a finding).
 // Every number comes from scoring_py's result; nothing is decided here.
 
-import { el, siteLink } from "./dom.js";
+import { el, own, siteLink } from "./dom.js";
 import { barTrack, valueNode } from "./result-chart.js";
 
 const DIRECTION = { high: "tydligt över de andra delarna", low: "tydligt under de andra delarna" };
@@ -48,7 +48,12 @@ export function reflectNodes(result, root) {
     el(
       "div",
       { class: "sk-reflect", "data-finding": "false" },
-      el("p", {}, el("strong", {}, "Inte ett resultat: "), "vill du ändå börja någonstans är dina lägsta värden"),
+      el(
+        "p",
+        {},
+        el("strong", {}, "Inte ett resultat: "),
+        own(result) ? "vill du ändå börja någonstans är dina lägsta värden" : "de lägsta värdena är",
+      ),
       el(
         "ul",
         {},
@@ -61,7 +66,11 @@ export function reflectNodes(result, root) {
           ),
         ),
       ),
-      el("p", {}, "Skillnaderna mot dina andra värden är så små att de kan vara slump."),
+      el(
+        "p",
+        {},
+        `Skillnaderna mot ${own(result) ? "dina" : "de"} andra värden${own(result) ? "" : "a"} är så små att de kan vara slump.`,
+      ),
     ),
   ];
 }

@@ -2,7 +2,7 @@
 // the visitor's own answers that pulled it down, ways to practise, the mindsets its text
 // links to it and what to read next; and the strengths.
 
-import { el, siteLink } from "./dom.js";
+import { el, own, siteLink } from "./dom.js";
 import { reflectNodes, signed } from "./result-claims.js";
 
 const RELATION = {
@@ -12,6 +12,7 @@ const RELATION = {
 };
 
 export function developmentNodes(result, root) {
+  const mine = own(result);
   const heading = el(
     "h3",
     { id: "sk-utveckla" },
@@ -23,32 +24,38 @@ export function developmentNodes(result, root) {
     const none = tooFew
       ? "För få kompetenser har ett värde för att jämföra dem med varandra. Svara på fler påståenden."
       : withheld
-        ? "Inga utvecklingsområden pekas ut, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
+        ? `Inga utvecklingsområden pekas ut, eftersom ${mine ? "dina svar" : "svaren"} följer ett mönster (se anteckningarna ovan).`
         : result.development_basis === "role"
-          ? "Du ligger inte tydligt under rollens mål i någon kompetens: skillnaderna mot målen ryms inom mätningens felmarginal."
+          ? `${mine ? "Du ligger" : "Svaren ligger"} inte tydligt under rollens mål i någon kompetens: skillnaderna mot målen ryms inom mätningens felmarginal.`
           : "Ingen kompetens ligger tydligt under de andra: skillnaderna ryms inom det som mätningen kan skilja från slumpen.";
     return [heading, el("p", {}, none), ...reflectNodes(result, root)];
   }
-  return [heading, ...result.development.map((area) => focusArea(area, root))];
+  return [heading, ...result.development.map((area) => focusArea(area, root, mine))];
 }
 
-function focusArea(area, root) {
+function focusArea(area, root, mine) {
   const parts = [
     el("h4", {}, siteLink(root, area.title, area.url), ` – ${area.score} (${area.low}–${area.high})`),
-    el("p", { class: "sk-claim" }, claimText(area)),
+    el("p", { class: "sk-claim" }, claimText(area, mine)),
     el("p", {}, area.band.text),
   ];
   if (area.target !== null) parts.push(el("p", { class: "sk-why" }, `Rollens mål är ${area.target}: ${area.why}`));
   if (area.high_level) parts.push(el("p", {}, el("strong", {}, "Så ser en hög nivå ut: "), area.high_level));
   if (area.pulled_down.length) {
     parts.push(
-      el("p", { class: "sk-sub" }, "Dina svar som drog ned värdet:"),
-      el("ul", {}, ...area.pulled_down.map((a) => el("li", {}, `”${a.text}” – du svarade ${a.label.toLowerCase()}.`))),
+      el("p", { class: "sk-sub" }, mine ? "Dina svar som drog ned värdet:" : "Svaren som drog ned värdet:"),
+      el(
+        "ul",
+        {},
+        ...area.pulled_down.map((a) =>
+          el("li", {}, `”${a.text}” – ${mine ? "du svarade" : "svaret"} ${a.label.toLowerCase()}.`),
+        ),
+      ),
     );
   }
   if (area.practice.length) {
     parts.push(
-      el("p", { class: "sk-sub" }, "Så kan du öva:"),
+      el("p", { class: "sk-sub" }, mine ? "Så kan du öva:" : "Så kan man öva:"),
       el("ul", {}, ...area.practice.map((p) => el("li", {}, p))),
     );
   }
@@ -70,11 +77,11 @@ function focusArea(area, root) {
 }
 
 /** Why an area is named: how far from one's own median, or from the role's target. */
-function claimText(area) {
+function claimText(area, mine) {
   if (area.target !== null && area.target !== undefined) {
-    return `${area.target - area.score} poäng under rollens mål ${area.target}, som ligger över ditt värdes intervall för rollen (${area.role_low}–${area.role_high}).`;
+    return `${area.target - area.score} poäng under rollens mål ${area.target}, som ligger över värdets intervall för rollen (${area.role_low}–${area.role_high}).`;
   }
-  return `${signed(area.difference)} poäng mot medianen av dina andra kompetenser (${area.reference}); gränsen för en tydlig skillnad är ${area.threshold}.`;
+  return `${signed(area.difference)} poäng mot medianen av ${mine ? "dina" : "de"} andra kompetenser${mine ? "" : "na"} (${area.reference}); gränsen för en tydlig skillnad är ${area.threshold}.`;
 }
 
 /** Mindsets that one sentence of the text names together, with their relation, as one group:
@@ -100,13 +107,14 @@ function mindsetItem(group, root) {
 }
 
 export function strengthNodes(result, root) {
-  const heading = el("h3", {}, "Dina styrkor");
+  const mine = own(result);
+  const heading = el("h3", {}, mine ? "Dina styrkor" : "Styrkor");
   if (!result.strengths.length) {
     const none = !result.claims?.comparisons
       ? "För få kompetenser har ett värde för att jämföra dem med varandra."
       : result.claims?.withheld?.length
-        ? "Inga styrkor pekas ut, eftersom dina svar följer ett mönster (se anteckningarna ovan)."
-        : "Ingen kompetens ligger tydligt över de andra enligt din skattning.";
+        ? `Inga styrkor pekas ut, eftersom ${mine ? "dina svar" : "svaren"} följer ett mönster (se anteckningarna ovan).`
+        : `Ingen kompetens ligger tydligt över de andra enligt ${mine ? "din skattning" : "skattningen"}.`;
     return [heading, el("p", {}, none)];
   }
   return [
@@ -119,7 +127,7 @@ export function strengthNodes(result, root) {
           "li",
           { "data-focus": "strength", "data-competency": s.slug },
           siteLink(root, s.title, s.url),
-          ` – ${s.score} (${s.low}–${s.high}), ${signed(s.difference)} poäng mot medianen av dina andra (gräns ${s.threshold})`,
+          ` – ${s.score} (${s.low}–${s.high}), ${signed(s.difference)} poäng mot medianen av ${mine ? "dina" : "de"} andra (gräns ${s.threshold})`,
         ),
       ),
     ),

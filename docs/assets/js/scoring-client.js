@@ -84,7 +84,7 @@ export class ScoringClient {
 
   #launch(workerUrl, config, WorkerClass) {
     const timer = setTimeout(() => {
-      this.fail("Det tog för lång tid (mer än 60 sekunder) att starta Python i webbläsaren.");
+      this.fail("Det tog för lång tid (mer än 60 sekunder) att starta poängräkningen i webbläsaren.");
     }, READY_TIMEOUT_MS);
     this.ready.finally(() => clearTimeout(timer)).catch(() => {});
     try {
@@ -151,13 +151,34 @@ export class ScoringClient {
     this.pending.clear();
   }
 
-  /** Scores an answers object; resolves with the result JSON text once Python is ready. */
-  async score(answers) {
+  /** Scores an answers object; resolves with the result JSON text once Python is ready.
+   * `voice`: "self" (the sentences speak to the person who answered) or "other". */
+  async score(answers, voice = "self") {
     await this.start();
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "score", id, answers: JSON.stringify(answers) });
+      this.worker.postMessage({ type: "score", id, answers: JSON.stringify(answers), voice });
+    });
+  }
+
+  /** Two attempts (answers or export objects) compared by scoring_py.compare, as JSON text. */
+  async compare(before, after) {
+    return this.#ask({ type: "compare", before: JSON.stringify(before), after: JSON.stringify(after) });
+  }
+
+  /** Each attempt (answers or export objects) scored on its own, as JSON text
+   * (scoring_py.compare.timeline: the whole test and the stages, with their ranges). */
+  async timeline(attempts) {
+    return this.#ask({ type: "compare", attempts: JSON.stringify(attempts) });
+  }
+
+  async #ask(message) {
+    await this.start();
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id });
     });
   }
 

@@ -6,10 +6,15 @@
 //   page → worker  {type: "init", config: {pyodide, wheel, sha256, definition, stdlib}}  (absolute URLs;
 //                   stdlib: the trimmed standard library, published beside the wheel)
 //   worker → page  {type: "ready", seconds} | {type: "error", id: null, message, stage}
-//   page → worker  {type: "score", id, answers}            (answers: JSON text or object)
+//   page → worker  {type: "score", id, answers, voice?}    (answers: JSON text or object; voice:
+//                  "self" or "other", whom the result's sentences speak to)
 //   page → worker  {type: "team", id, files, role, definition?}  (files: JSON text [{name, text}];
 //                  definition: a self-test's definition text, else the page's own)
 //   worker → page  {type: "progress", id, done, total}     (team: after each file)
+//   page → worker  {type: "compare", id, before, after}    (two attempts, each an answers or export
+//                  file as JSON text: scoring_py.compare.compare_json)
+//   page → worker  {type: "compare", id, attempts}         (JSON text [attempt…]: each attempt scored on
+//                  its own, the whole test and the stages: scoring_py.compare.timeline_json)
 //   worker → page  {type: "result", id, json} | {type: "error", id, message}
 //
 // Only the site's own files are fetched. No eval, no new Function, no inline code.
@@ -18,6 +23,7 @@ const PREFIX = "[scoring-worker]";
 
 let scoreJson = null;
 let teamJson = null;
+let compareModule = null; // scoring_py.compare: compare_json, timeline_json
 let definitionText = null;
 let started = false;
 
@@ -164,6 +170,7 @@ async function start(config) {
     module = pyodide.pyimport("scoring_py");
     scoreJson = module.score_json;
     teamJson = module.team_json;
+    compareModule = pyodide.pyimport("scoring_py.compare");
   } catch (error) {
     console.error(PREFIX, error);
     fail("install", "Poängräkningens Python-paket kunde inte installeras.");
@@ -224,6 +231,22 @@ self.addEventListener("message", async (event) => {
     }
     return;
   }
+  if (data.type === "compare") {
+    if (!compareModule) {
+      self.postMessage({ type: "error", id: data.id, message: "Poängräkningen är inte redo än." });
+      return;
+    }
+    try {
+      const json =
+        typeof data.attempts === "string"
+          ? compareModule.timeline_json(definitionText, data.attempts)
+          : compareModule.compare_json(definitionText, String(data.before), String(data.after));
+      self.postMessage({ type: "result", id: data.id, json });
+    } catch (error) {
+      self.postMessage({ type: "error", id: data.id, message: pythonMessage(error) });
+    }
+    return;
+  }
   if (data.type === "score") {
     if (!scoreJson) {
       self.postMessage({ type: "error", id: data.id, message: "Poängräkningen är inte redo än." });
@@ -231,7 +254,7 @@ self.addEventListener("message", async (event) => {
     }
     try {
       const answers = typeof data.answers === "string" ? data.answers : JSON.stringify(data.answers);
-      const json = scoreJson(definitionText, answers, null);
+      const json = scoreJson(definitionText, answers, null, data.voice ?? null);
       self.postMessage({ type: "result", id: data.id, json });
     } catch (error) {
       self.postMessage({ type: "error", id: data.id, message: pythonMessage(error) });

@@ -3,7 +3,7 @@
 // for that scale and what the article says about it, then the source and what the self-test
 // does not measure. DOM APIs only, from the result that scoring_py computes.
 
-import { el, siteLink } from "./dom.js";
+import { el, own, siteLink } from "./dom.js";
 import { barTrack, legend, valueNode } from "./result-chart.js";
 
 /** The nodes of a self-test's report (after the summary and the notes on the answers). */
@@ -12,11 +12,15 @@ export function selftestNodes(result, root) {
   const self = selftest.audience === "self";
   const rows = result.competencies.map((row) => scaleRow(row));
   const nodes = [
-    el("h3", { id: "sk-profil" }, self ? "Din profil" : "Din bild av organisationen"),
+    el(
+      "h3",
+      { id: "sk-profil" },
+      own(result) ? (self ? "Din profil" : "Din bild av organisationen") : self ? "Profil" : "Bilden av organisationen",
+    ),
     el(
       "p",
       { class: "sk-muted" },
-      "Skalorna visas i testets ordning och läses var för sig: ett värde 0–100 enligt din skattning, med " +
+      `Skalorna visas i testets ordning och läses var för sig: ett värde 0–100 enligt ${own(result) ? "din skattning" : "skattningen"}, med ` +
         "intervallet som visar hur osäkert det är.",
     ),
     el(

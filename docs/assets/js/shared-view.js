@@ -30,6 +30,7 @@ export class SharedView {
           `De ${which} svaren är nu dina sparade svar${replaced ? ` (de ersatte dina ${replaced} tidigare svar)` : ""}.`,
         );
       },
+      () => own.state.answers.size > 0,
     );
     this.back.addEventListener("click", () => {
       this.close();

@@ -20,6 +20,13 @@
     }
   };
 
+  // An address that opens the report (a share link's #svar=…, or #resultat): the form is
+  // hidden before the first paint instead of being painted and then swapped for the report.
+  // assessment.js removes the mark once it has decided what to show.
+  if (/^#(svar=|resultat$)|[#&]svar=/.test(location.hash)) {
+    document.documentElement.classList.add("sk-report-requested");
+  }
+
   const dark = window.matchMedia("(prefers-color-scheme: dark)");
   const apply = () => document.body?.setAttribute("data-md-color-scheme", dark.matches ? "slate" : "default");
   if (document.body) apply();

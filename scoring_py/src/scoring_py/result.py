@@ -22,6 +22,7 @@ from .ranking import (
 from .rounding import round_half_up
 from .scores import COVERAGE, CompetencyScore, GroupScore, score_competencies, score_groups
 from .summary import summary
+from .voice import in_voice
 
 __all__ = ["PULLED_DOWN", "build_result", "to_canonical_json"]
 
@@ -29,8 +30,11 @@ PULLED_DOWN = 2
 """How many of a development area's lowest answers the report shows (more when tied)."""
 
 
-def build_result(definition: Definition, answers: Answers, role: Role | None) -> dict[str, Any]:
-    """Score the answers and return the result as a new JSON-ready dict.
+def build_result(
+    definition: Definition, answers: Answers, role: Role | None, voice: str = "self"
+) -> dict[str, Any]:
+    """Score the answers and return the result as a new JSON-ready dict; its sentences speak
+    to the person who answered, or (`voice` "other") of them to another reader.
 
     Scores are rounded half up from unrounded values; the range is the score's
     ``low``–``high`` (a :data:`~scoring_py.scores.COVERAGE` interval). What is named
@@ -69,18 +73,21 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
         "answered": len(answers.values),
         "not_applicable": len(answers.not_applicable),
         "items": definition.item_count,
-        "summary": summary(
-            definition,
-            answers,
-            scores,
-            strengths,
-            development,
-            group_claims,
-            role_context,
-            notes,
-            blockers,
-            _smallest(compared),
-        ),
+        "summary": [
+            in_voice(sentence, voice)
+            for sentence in summary(
+                definition,
+                answers,
+                scores,
+                strengths,
+                development,
+                group_claims,
+                role_context,
+                notes,
+                blockers,
+                _smallest(compared),
+            )
+        ],
         "claims": _claims(compared, blockers, profile_only),
         "competencies": [_competency(definition, entry, compared) for entry in scores],
         "groups": [_group(entry, compared) for entry in groups],
@@ -89,7 +96,8 @@ def build_result(definition: Definition, answers: Answers, role: Role | None) ->
         "development_basis": "role" if role else "profile",
         "reflect": [_brief(entry) for entry in reflect],
         "role": None if role is None else _role(role, statuses),
-        "quality": notes,
+        "quality": [{**note, "message": in_voice(note["message"], voice)} for note in notes],
+        "voice": voice,
         "limits": definition.limits,
         "selftest": None if definition.selftest is None else write_selftest(definition.selftest),
     }

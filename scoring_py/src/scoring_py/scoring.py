@@ -8,6 +8,7 @@ from .errors import ScoringError, describe_value
 from .formats import read_answers, read_definition
 from .model import Definition
 from .result import build_result, to_canonical_json
+from .voice import VOICES
 
 __all__ = ["prepare", "score", "score_json"]
 
@@ -16,6 +17,7 @@ def score(
     definition: "Definition | dict[str, Any] | str",
     answers: "Answers | dict[str, Any] | str",
     role: str | None = None,
+    voice: str = "self",
 ) -> dict[str, Any]:
     """Score answers against a definition.
 
@@ -23,6 +25,8 @@ def score(
         definition: A :class:`Definition`, or a definition object/text to validate.
         answers: An :class:`Answers`, or an answers object/text to validate.
         role: Role slug to compare with; overrides the role in the answers.
+        voice: "self" (the sentences speak to the person who answered) or "other" (another
+            reader: a share link's or an imported file's answers).
 
     Returns:
         A new JSON-ready ``saljkompetens-resultat`` dict with a stable key order.
@@ -33,10 +37,15 @@ def score(
     definition = read_definition(definition)
     parsed = read_answers(answers, definition)
     chosen = role if role is not None else parsed.role
-    return build_result(definition, parsed, None if chosen is None else definition.role(chosen))
+    if voice not in VOICES:
+        raise ScoringError(f"Okänd läsare {describe_value(voice)}: ska vara self eller other.")
+    role_object = None if chosen is None else definition.role(chosen)
+    return build_result(definition, parsed, role_object, voice)
 
 
-def score_json(definition_text: str, answers_text: str, role: str | None = None) -> str:
+def score_json(
+    definition_text: str, answers_text: str, role: str | None = None, voice: Any = None
+) -> str:
     """Score JSON texts and return the result as canonical JSON text.
 
     This is the single entry point the browser worker calls (in Pyodide).
@@ -46,6 +55,7 @@ def score_json(definition_text: str, answers_text: str, role: str | None = None)
         answers_text: The answers JSON (``saljkompetens-svar``).
         role: Role slug overriding the role in the answers, or None. Pyodide's
             ``jsnull`` (what a JavaScript ``null`` becomes) also counts as None.
+        voice: "self" (None or ``jsnull`` too) or "other" (see :func:`score`).
 
     Returns:
         Compact JSON: no spaces, non-ASCII characters kept, keys in result order.
@@ -60,7 +70,10 @@ def score_json(definition_text: str, answers_text: str, role: str | None = None)
         role = None
     if role is not None and not isinstance(role, str):
         raise ScoringError(f"Rollen måste anges som text, fick {describe_value(role)}.")
-    return to_canonical_json(score(cached_definition(definition_text), answers_text, role))
+    chosen_voice = "self" if voice is None or _is_js_null(voice) else voice
+    return to_canonical_json(
+        score(cached_definition(definition_text), answers_text, role, chosen_voice)
+    )
 
 
 def _is_js_null(value: Any) -> bool:
