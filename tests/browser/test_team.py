@@ -237,6 +237,9 @@ def test_a_manager_rates_a_seller_and_the_team_view_pairs_them(
             input.checked = true; input.dispatchEvent(new Event('change', {bubbles: true})); } }""",
         ids,
     )
+    # Everything answered: the page says so and points to the export.
+    expect(page.locator("#sk-message")).to_contain_text(f"Alla {len(ids)} påståenden är besvarade")
+    expect(page.locator('a[href="#spara-skattningen"]')).to_have_count(1)
     page.click("#sk-export")
     expect(page.locator("#sk-message")).to_contain_text("säljarens namn")  # a label first
     page.fill("#sk-label", "Björn Å")

@@ -94,7 +94,7 @@ function roleSection(result, root) {
     ? `Lägena mot målen visas inte, eftersom ${own(result) ? "dina svar" : "svaren"} följer ett mönster (se anteckningarna ovan).`
     : "Under eller över målet betyder att målet ligger utanför värdets intervall för rollen. Det är bredare " +
       "än det vanliga intervallet, eftersom rollen jämförs i många kompetenser på en gång: risken att få ett " +
-      `felaktigt läge någonstans i rollen är högst ${claims.family_error} %. Störst avstånd under målet visas först.`;
+      `felaktigt läge någonstans i rollen är högst ${claims.family_error}\u00a0%. Störst avstånd under målet visas först.`;
   return [
     el("h3", { class: "sk-screen" }, "Jämförelse med rollen ", siteLink(root, role.title, role.url)),
     el("p", { class: "sk-screen" }, rule),

@@ -17,7 +17,8 @@ if (root) main();
 function main() {
   const form = $("sk-form");
   const label = $("sk-label");
-  const model = { ...readModel(form, null, JSON.parse(root.dataset.formats)), rater: "manager" };
+  const formats = JSON.parse(root.dataset.formats);
+  const model = { ...readModel(form, null, formats), rater: formats.raters.manager };
   const parts = { form, roleSelect: null, progress: $("sk-progress"), progressText: $("sk-progress-text") };
   const view = new FormView({ ...parts, timeLeft: $("sk-time-left") }, Number(root.dataset.secondsPerItem));
   const steps = new Steps(form);
@@ -41,12 +42,20 @@ function main() {
   form.addEventListener("change", (event) => {
     const change = view.change(event.target, model);
     if (change && "id" in change) {
+      const before = state.answers.size;
       keep(own.change((base) => ({ ...base, answers: new Map(base.answers).set(change.id, change.value) })));
+      const total = model.itemIds.length;
+      if (before < total && state.answers.size === total) {
+        message.show(
+          `Alla ${total} påståenden är besvarade. Skriv säljarens namn om det saknas och exportera ` +
+            "skattningen nedan (Exportera chefsskattningen).",
+        );
+      }
     }
   });
   label.addEventListener("change", () => {
     try {
-      const chosen = checkLabel(label.value, "Säljarens namn");
+      const chosen = checkLabel(label.value, formats, "Säljarens namn");
       keep(own.change((base) => ({ ...base, label: chosen })));
     } catch (error) {
       message.show(`${error.message} Det sparades inte.`, "error");

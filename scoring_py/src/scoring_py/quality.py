@@ -74,8 +74,8 @@ def _acquiescence(definition: Definition, answers: Answers) -> list[dict[str, st
         {
             "code": "acquiescence",
             "message": (
-                f"Du instämmer i {round_half_up(agreed[0] * 100)} % av påståendena och i "
-                f"{round_half_up(agreed[1] * 100)} % av dem som säger motsatsen. Det kan vara ett "
+                f"Du instämmer i {round_half_up(agreed[0] * 100)}\u00a0% av påståendena och i "
+                f"{round_half_up(agreed[1] * 100)}\u00a0% av dem som säger motsatsen. Det kan vara ett "
                 f"sätt att svara snarare än en bild av {_work(definition)}, så inga skillnader "
                 "pekas ut; läs de omvända påståendena igen."
             ),
@@ -142,7 +142,7 @@ def _unanswered(definition: Definition, answers: Answers) -> list[dict[str, str]
         {
             "code": "unanswered",
             "message": (
-                f"{parts}, {round_half_up(Fraction(missing, total) * 100)} %. "
+                f"{parts}, {round_half_up(Fraction(missing, total) * 100)}\u00a0%. "
                 f"{definition.parts_word.capitalize()} med få svar får ett brett intervall "
                 "eller inget värde alls."
             ),

@@ -169,7 +169,7 @@ def _certainty(smallest: int | None) -> str:
     error = round_half_up(FAMILY_ERROR * 100)
     size = f" (här ungefär {smallest} poäng)" if smallest else ""
     return (
-        f"Varje värde visas med ett intervall som med {coverage} % sannolikhet rymmer ditt "
+        f"Varje värde visas med ett intervall som med {coverage}\u00a0% sannolikhet rymmer ditt "
         f"värde utan mätfel. En skillnad nämns bara när den är så stor{size} att den som "
         f"egentligen ligger lika överallt får något utpekat högst {error} gånger av 100; "
         "mindre skillnader kan vara verkliga, men mätningen kan inte skilja dem från slumpen."
