@@ -75,9 +75,9 @@ def _acquiescence(definition: Definition, answers: Answers) -> list[dict[str, st
             "code": "acquiescence",
             "message": (
                 f"Du instämmer i {round_half_up(agreed[0] * 100)}\u00a0% av påståendena och i "
-                f"{round_half_up(agreed[1] * 100)}\u00a0% av dem som säger motsatsen. Det kan vara ett "
-                f"sätt att svara snarare än en bild av {_work(definition)}, så inga skillnader "
-                "pekas ut; läs de omvända påståendena igen."
+                f"{round_half_up(agreed[1] * 100)}\u00a0% av dem som säger motsatsen. Det kan "
+                f"vara ett sätt att svara snarare än en bild av {_work(definition)}, så inga "
+                "skillnader pekas ut; läs de omvända påståendena igen."
             ),
         }
     ]
