@@ -53,7 +53,7 @@ def test_the_page_states_the_ranges_and_their_coverage(project: Path) -> None:
     # One answer's error 25 · √(1 − 0.3) = 20.92; z90 = inv_cdf(0.95) = 1.6449; the two
     # competencies have 4 statements and min_answers is 2: rows for 2, 3 and 4 answers.
     text = explained(project)
-    assert "**90 %-intervall**" in text
+    assert "**90&nbsp;%-intervall**" in text
     assert "ett svar varierar mellan personer med ungefär 25 poäng" in text
     assert "samvarierar 0,3" in text
     assert "Ett enskilt svars fel blir då 20,9 poäng" in text
@@ -92,7 +92,8 @@ def test_the_page_shows_the_simulation_the_tests_run(project: Path) -> None:
     text = explained(project)
     assert f"simulering av {rates['people']} personer per fall (fast startvärde {SEED})" in text
     for level, share in rates["even"].items():
-        row = f"| Samma nivå ({level}) i alla kompetenser: något utpekat | {round(share * 100)} % |"
+        percent = f"{round(share * 100)}&nbsp;%"
+        row = f"| Samma nivå ({level}) i alla kompetenser: något utpekat | {percent} |"
         assert row in text
     assert "| Exakt på målen för Säljare: något under eller över | " in text
 

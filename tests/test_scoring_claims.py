@@ -35,7 +35,7 @@ NOTHING = (
 def certainty(smallest: int) -> str:
     """The closing sentence; `smallest` is the median of the competencies' thresholds."""
     return (
-        "Varje värde visas med ett intervall som med 90 % sannolikhet rymmer ditt värde utan "
+        "Varje värde visas med ett intervall som med 90\u00a0% sannolikhet rymmer ditt värde utan "
         f"mätfel. En skillnad nämns bara när den är så stor (här ungefär {smallest} poäng) att "
         "den som egentligen ligger lika överallt får något utpekat högst 10 gånger av 100; "
         "mindre skillnader kan vara verkliga, men mätningen kan inte skilja dem från slumpen."

@@ -80,7 +80,7 @@ def test_agreeing_with_statements_and_their_opposites() -> None:
     assert notes(values) == [
         {
             "code": "acquiescence",
-            "message": "Du instämmer i 100 % av påståendena och i 100 % av dem som säger "
+            "message": "Du instämmer i 100\u00a0% av påståendena och i 100\u00a0% av dem som säger "
             "motsatsen. Det kan vara ett sätt att svara snarare än en bild av hur du arbetar, "
             "så inga skillnader pekas ut; läs de omvända påståendena igen.",
         }
@@ -121,7 +121,7 @@ def test_patterns_need_ten_answers() -> None:
     assert notes({i["id"]: 5 for i in ITEMS[:9]}) == [
         {
             "code": "unanswered",
-            "message": "8 av 17 påståenden saknar svar, 47 %. Kompetenser med få svar får ett "
+            "message": "8 av 17 påståenden saknar svar, 47\u00a0%. Kompetenser med få svar får ett "
             "brett intervall eller inget värde alls.",
         }
     ]
@@ -135,7 +135,7 @@ def test_unanswered_counts_not_applicable_and_says_so() -> None:
         {
             "code": "unanswered",
             "message": "7 av 17 påståenden saknar svar (varav 3 ”Ej aktuellt i min roll”), "
-            "41 %. Kompetenser med få svar får ett brett intervall eller inget värde alls.",
+            "41\u00a0%. Kompetenser med få svar får ett brett intervall eller inget värde alls.",
         }
     ]
 
@@ -191,14 +191,14 @@ def test_an_organisation_selftest_speaks_of_the_organisation() -> None:
     )
     agreeing = {i["id"]: 4 if i["reverse"] else 5 for i in ITEMS}
     assert notes(agreeing, data)[0]["message"] == (
-        "Du instämmer i 100 % av påståendena och i 100 % av dem som säger motsatsen. Det kan "
-        "vara ett sätt att svara snarare än en bild av hur er organisation arbetar, så inga "
-        "skillnader pekas ut; läs de omvända påståendena igen."
+        "Du instämmer i 100\u00a0% av påståendena och i 100\u00a0% av dem som säger motsatsen. "
+        "Det kan vara ett sätt att svara snarare än en bild av hur er organisation arbetar, "
+        "så inga skillnader pekas ut; läs de omvända påståendena igen."
     )
     # 12 answered and 5 "Vet inte" (the self-test's own name for the unscored answer): 5 of 17
     # = 29.4 % > 25 %, said with the self-test's word for its parts.
     values = {i["id"]: (k % 5) + 1 for k, i in enumerate(ITEMS[:12])}
     values |= {i["id"]: "ej-aktuellt" for i in ITEMS[12:]}
     assert notes(values, data) == [{"code": "unanswered", "message": "5 av 17 påståenden "
-        "saknar svar (varav 5 ”Vet inte”), 29 %. Skalor med få svar får ett brett intervall "
+        "saknar svar (varav 5 ”Vet inte”), 29\u00a0%. Skalor med få svar får ett brett intervall "
         "eller inget värde alls."}]  # fmt: skip
