@@ -165,8 +165,8 @@ def test_team_csv_is_the_one_the_page_downloads(tmp_path: Path) -> None:
     )
     assert done.stdout.decode("utf-8") == expected["csv"]
     # byte for byte: the BOM, ";" and the titles (Swedish Excel opens it in columns)
-    assert done.stdout.startswith("\ufeffPerson;Prospektering;Behovsanalys;".encode())
-    assert done.stdout.split(b"\r\n")[1] == b"AB;100;50;75;25;"
+    assert done.stdout.startswith("\ufeffPerson;Datum;Prospektering;Behovsanalys;".encode())
+    assert done.stdout.split(b"\r\n")[1] == b"AB;;100;50;75;25;"  # the files have no date
     assert b"fel i trasig.json:" in done.stderr
 
 
@@ -238,7 +238,7 @@ def test_team_output_escapes_what_came_from_files(tmp_path: Path) -> None:
     assert '"file":"\\u001b]0;titel\\u0007\\u202enosj.json"' in out
     assert json.loads(out)["files"][-1]["file"] == odd.name  # the same value, escaped
     csv_out = run("team", *map(str, paths), "--csv", "--definition", str(FIXTURE)).stdout
-    assert csv_out.decode("utf-8").split("\r\n")[1] == "AB;100;50;75;25;"
+    assert csv_out.decode("utf-8").split("\r\n")[1] == "AB;;100;50;75;25;"
 
 
 def test_score_output_escapes_format_characters_from_the_definition(tmp_path: Path) -> None:

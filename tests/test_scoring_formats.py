@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from scoring_py.formats import share_key
+from scoring_py.formats import EXPORT_FORMAT, share_key
 
 from saljkompetens.content.errors import ContentErrors
 from saljkompetens.content.loader import load_content
@@ -22,7 +22,6 @@ from scoring_py import (
     read_definition,
     write_answers,
     write_definition,
-    write_export,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -36,6 +35,8 @@ def definition():
 def test_definition_round_trip(definition) -> None:
     assert read_definition(write_definition(definition)) == definition
     assert read_definition(definition_json(definition)) == definition
+    # the build keeps write_definition's object and publishes it with the same writer
+    assert definition_json(write_definition(definition)) == definition_json(definition)
     other = replace(definition, min_answers=3, quality=replace(definition.quality,
                     unanswered_share=Fraction(3, 10)))  # fmt: skip
     assert read_definition(write_definition(other)) == other
@@ -44,8 +45,10 @@ def test_definition_round_trip(definition) -> None:
 def test_answers_and_export_round_trip(definition) -> None:
     answers = Answers({"prospektering-1": 4, "avslut-2": 1}, "nykundsjagare")
     assert read_answers(write_answers(answers), definition) == answers
-    assert read_answers(write_export(answers, None), definition) == answers
-    assert read_answers(json.dumps(write_export(answers, {"x": 1})), definition) == answers
+    # the page's export (answers.js writes it): the answers as written, and the result shown
+    exported = {"format": EXPORT_FORMAT, "version": 1, "answers": write_answers(answers)}
+    assert read_answers({**exported, "result": None}, definition) == answers
+    assert read_answers(json.dumps({**exported, "result": {"x": 1}}), definition) == answers
 
 
 def test_the_sites_definition_is_read_by_scoring_py() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scoring_py.compare import compare_json, timeline_json
 
 from scoring_py import ScoringError, score_json, team_json
 
@@ -60,9 +61,28 @@ def selftest_cases() -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def over_time_cases() -> list[dict[str, Any]]:
+    """The four sellers with two attempts each of tests/test_scoring_team_change.py, and one
+    seller's two attempts compared and over time, as the page's worker asks for them."""
+    from tests.test_scoring_team_change import DEFINITION, EIGHT
+
+    early, late = EIGHT[1][1], EIGHT[0][1]
+    return [
+        {"name": "teamet över tid (test_scoring_team_change)", "role": None,
+         "definition": DEFINITION,
+         "team_files": json.dumps([{"name": n, "text": t} for n, t in EIGHT])},
+        {"name": "två försök jämförda", "role": None, "definition": DEFINITION,
+         "compare": [early, late]},
+        {"name": "två försök, det senare trasigt", "role": None, "definition": DEFINITION,
+         "compare": [early, "{"]},
+        {"name": "försöken över tid", "role": None, "definition": DEFINITION,
+         "timeline": json.dumps([json.loads(early), json.loads(late)])},
+    ]  # fmt: skip
+
+
 def load_cases() -> list[dict[str, Any]]:
     definition = (FIXTURES / "definition.json").read_text(encoding="utf-8")
-    cases = [team_case(), *selftest_cases()]
+    cases = [team_case(), *selftest_cases(), *over_time_cases()]
     for vector in json.loads((FIXTURES / "vectors.json").read_text(encoding="utf-8")):
         answers = vector.get("answers_text") or json.dumps(vector["answers"], ensure_ascii=False)
         cases.append(
@@ -78,6 +98,10 @@ def load_cases() -> list[dict[str, Any]]:
 
 def run_in_cpython(case: dict[str, Any]) -> dict[str, Any]:
     try:
+        if "compare" in case:
+            return {"ok": compare_json(case["definition"], *case["compare"])}
+        if "timeline" in case:
+            return {"ok": timeline_json(case["definition"], case["timeline"])}
         if "team_files" in case:
             seen: list[list[int]] = []
             text = team_json(case["definition"], case["team_files"], case["role"],
@@ -129,14 +153,17 @@ def pyodide_run(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         pytest.fail(f"Pyodide saknas ({PYODIDE}): kör `npm ci` i projektroten.")
     cases_path = tmp_path_factory.mktemp("vectors") / "cases.json"
     cases_path.write_text(json.dumps(load_cases(), ensure_ascii=False), encoding="utf-8")
+    from saljkompetens.bytecode import compile_for_browser
     from saljkompetens.stdlib import build_trimmed  # the site's trimmed standard library
 
+    cache = tmp_path_factory.mktemp("stdlib")
     stdlib = build_trimmed(PYODIDE.with_name("python_stdlib.zip"), ROOT / "scoring_py" / "src" /
-                           "scoring_py", tmp_path_factory.mktemp("stdlib"))  # fmt: skip
+                           "scoring_py", cache)  # fmt: skip
+    shipped = compile_for_browser(wheel, stdlib, PYODIDE.parent, cache)  # as the site: bytecode
     done = subprocess.run(
-        [node, str(RUNNER), str(wheel), str(cases_path)],
+        [node, str(RUNNER), str(shipped.wheel), str(cases_path)],
         cwd=ROOT,
-        env={**os.environ, "PYODIDE_STDLIB": str(stdlib)},
+        env={**os.environ, "PYODIDE_STDLIB": str(shipped.stdlib)},
         capture_output=True,
         timeout=600,
         check=False,
@@ -239,7 +266,7 @@ def test_pyodide_gives_the_hand_worked_team(pyodide_run: dict[str, Any]) -> None
     assert (rows["prospektering"]["median"], rows["prospektering"]["median_gap"]) == (75, 10)
     assert rows["prospektering"]["counts"] == {"under": 1, "at": 2, "over": 0}
     assert (view["aggregate"]["priorities"], view["set_aside"]) == ([], ["D"])
-    assert view["csv"].splitlines()[1:3] == ["AB;100;50;75;25;", "Person 1;75;75;50;50;"]
+    assert view["csv"].splitlines()[1:3] == ["AB;;100;50;75;25;", "Person 1;;75;75;50;50;"]
     pair = {c["slug"]: c for c in view["pairs"][0]["competencies"]}
     assert (pair["prospektering"]["difference"], pair["prospektering"]["flagged"]) == (-2.0, True)
     assert "inte giltig JSON" in view["files"][-1]["error"]
@@ -279,3 +306,29 @@ def test_pyodide_gives_the_hand_worked_selftests(pyodide_run: dict[str, Any]) ->
     rows = {r["slug"]: r for r in team["aggregate"]["competencies"]}
     assert (rows["stark-styrning-frihet-inom-ramar"]["median"], team["aggregate"]["people"]) == (
         50, 5)  # fmt: skip
+
+
+def test_pyodide_gives_the_hand_worked_change(pyodide_run: dict[str, Any]) -> None:
+    """The team over time and one person's two attempts of tests/test_scoring_team_change.py
+    (worked out there by hand), in Pyodide."""
+    results = {
+        case["name"]: result
+        for case, result in zip(load_cases(), pyodide_run["results"], strict=True)
+    }
+    view = json.loads(results["teamet över tid (test_scoring_team_change)"]["ok"])
+    people = {p["label"]: (p["up"], p["down"]) for p in view["change"]["people"]}
+    assert people == {"AB": (["prospektering"], []), "CD": ([], ["behovsanalys"]),
+                      "EF": ([], []), "GH": ([], ["uppfoljning"])}  # fmt: skip
+    row = next(r for r in view["change"]["competencies"] if r["slug"] == "prospektering")
+    assert (row["median"], row["median_low"], row["median_high"], row["median_coverage"]) == (
+        25, 0, 50, 87)  # fmt: skip
+    assert view["csv"].split("\r\n")[1:3] == ["AB;2026-03-01;50;50;50;50;50",
+                                              "AB;2026-09-01;100;50;50;50;50"]  # fmt: skip
+    compared = json.loads(results["två försök jämförda"]["ok"])
+    first = compared["competencies"][0]
+    assert (first["slug"], first["change"], first["reliable"], first["threshold"]) == (
+        "prospektering", 50, "up", 41)  # fmt: skip
+    assert results["två försök, det senare trasigt"]["error"].startswith("Det senare försöket:")
+    over_time = json.loads(results["försöken över tid"]["ok"])["attempts"]
+    assert [(a["overall"]["score"], a["overall"]["low"], a["overall"]["high"])
+            for a in over_time] == [(50, 41, 59), (59, 50, 68)]  # fmt: skip

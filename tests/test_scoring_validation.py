@@ -55,10 +55,11 @@ def error_of(data: Any) -> str:
             "eller null för obesvarat, fick true.",
         ),
         (
-            {"avslut-1": 4.0},
+            {"avslut-1": 4.5},
             'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5, "ej-aktuellt" '
-            "eller null för obesvarat, fick 4.0 (decimaltal).",
+            "eller null för obesvarat, fick 4.5 (decimaltal).",
         ),
+        ({"avslut-1": 6.0}, 'Svaret på påstående "avslut-1" är 6, men skalan går från 1 till 5.'),
         (
             {"avslut-1": "4"},
             'Svaret på påstående "avslut-1" måste vara ett heltal från 1 till 5, "ej-aktuellt" '
@@ -266,6 +267,22 @@ def test_read_answers_returns_new_immutable_object_in_definition_order() -> None
         "role": "nykundsjagare",
     }
     assert read_answers(parsed, definition_dict()) == parsed
+
+
+def test_a_whole_float_is_the_integer_as_in_javascript() -> None:
+    """JSON has one kind of number: 4.0 is the answer 4 (the page's JSON.parse reads it so)."""
+    parsed = read_answers(answers({"avslut-1": 4.0}, version=1.0), definition_dict())
+    assert dict(parsed.values) == {"avslut-1": 4}
+    assert type(parsed.values["avslut-1"]) is int
+    assert write_answers(parsed)["answers"] == {"avslut-1": 4}
+
+
+def test_a_rater_of_null_is_the_seller() -> None:
+    assert read_answers(answers({}, rater=None), definition_dict()).rater == "self"
+    assert error_of(answers({}, rater="chef")) == (
+        '"rater" anger vem som har svarat och ska vara "self" (säljaren själv) eller '
+        '"manager" (säljarens chef), fick "chef" (text).'
+    )
 
 
 def test_unknown_top_level_keys_are_ignored() -> None:

@@ -22,7 +22,6 @@ Hooks:
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -38,7 +37,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from scoring_py.formats import DEFINITION_PATH
+from scoring_py.formats import definition_json
 from scoring_py.team import MIN_TEAM
 
 from ..assets import AssetError, BrowserAssets, browser_assets
@@ -122,11 +121,8 @@ class SaljkompetensPlugin(BasePlugin[SaljkompetensConfig]):
         for moved, html in moved_pages(good.kb, config.site_name, config.site_url or "").items():
             files.append(File.generated(config, moved, content=add_csp(html)))
         if self.assets:
-            definition = json.dumps(good.definition, ensure_ascii=False)
-            files.append(File.generated(config, DEFINITION_PATH, content=definition))
-            for selftest in good.kb.selftests:
-                text = json.dumps(good.selftests[selftest.slug], ensure_ascii=False)
-                files.append(File.generated(config, selftest.definition_uri, content=text))
+            for uri, definition in good.definitions().items():
+                files.append(File.generated(config, uri, content=definition_json(definition)))
             for uri, path in self.assets.files().items():
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files

@@ -4,7 +4,6 @@ import {
   emptyState,
   exportObject,
   fileSelftest,
-  MAX_IMPORT_BYTES,
   modelFromDefinition,
   parseImport,
   readImportFile,
@@ -12,7 +11,7 @@ import {
   validateAnswers,
 } from "../../docs/assets/js/answers.js";
 import { ENCODING_REFUSED } from "../../docs/assets/js/file-text.js";
-import { answersObject, model } from "./model.mjs";
+import { answersObject, formats, model } from "./model.mjs";
 
 test("not applicable is an answer of its own; anything else off the scale is refused", () => {
   const state = validateAnswers(answersObject({ "a-1": "ej-aktuellt" }), model, "Filen");
@@ -82,7 +81,7 @@ test("an empty state has no answers and no role", () => {
 });
 
 test("a chosen file over 100 kB is refused before it is read; one under it is parsed", async () => {
-  const big = new Blob(["x".repeat(MAX_IMPORT_BYTES + 1)]);
+  const big = new Blob(["x".repeat(100 * 1024 + 1)]); // formats.import_max_bytes is 100 kB
   await assert.rejects(readImportFile(big, model), /Filen är för stor \(101 kB\); högst 100 kB\./);
   const small = new Blob([JSON.stringify(answersObject({ "a-1": 3 }))]);
   const state = await readImportFile(small, model);
@@ -174,10 +173,12 @@ test("answers saved before the field was renamed name their self-test `check`: r
 
 test("a file says which self-test it answers, whether answers or an export", () => {
   const plain = { ...answersObject({ "a-1": 4 }), selftest: "larande" };
-  assert.equal(fileSelftest(plain), "larande");
-  assert.equal(fileSelftest({ format: "saljkompetens-export", version: 1, answers: plain }), "larande");
-  assert.equal(fileSelftest({ ...answersObject({ "a-1": 4 }), check: "sju" }), "sju");
-  assert.equal(fileSelftest(answersObject({ "a-1": 4 })), null);
-  assert.equal(fileSelftest(null), null);
-  assert.equal(fileSelftest([1, 2]), null);
+  assert.equal(fileSelftest(plain, formats), "larande");
+  assert.equal(fileSelftest({ format: "saljkompetens-export", version: 1, answers: plain }, formats), "larande");
+  assert.equal(fileSelftest({ ...answersObject({ "a-1": 4 }), check: "sju" }, formats), "sju");
+  assert.equal(fileSelftest(answersObject({ "a-1": 4 }), formats), null);
+  assert.equal(fileSelftest(null, formats), null);
+  assert.equal(fileSelftest([1, 2], formats), null);
+  // only the export format is unwrapped: answers inside anything else are not the file's
+  assert.equal(fileSelftest({ format: "x", answers: plain }, formats), null);
 });

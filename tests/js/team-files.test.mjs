@@ -10,6 +10,7 @@ import {
   sizeText,
   stoppedEntry,
 } from "../../docs/assets/js/team-files.js";
+import { formats } from "./model.mjs";
 
 test("chosen files are read by the encoding rule, refused over 1 MB, and named uniquely", async () => {
   const taken = new Set(["a.json"]);
@@ -20,7 +21,7 @@ test("chosen files are read by the encoding rule, refused over 1 MB, and named u
     new File(["x".repeat(1_000_001)], "d.json"),
     new File(["x".repeat(1_000_000)], "e.json"),
   ];
-  const entries = await readChosen(chosen, taken);
+  const entries = await readChosen(chosen, taken, formats.file_max_bytes);
   assert.deepEqual(entries.slice(0, 3), [
     { name: "a.json (2)", size: 2, text: "{}" },
     { name: "b.json", size: 6, text: "{}" },

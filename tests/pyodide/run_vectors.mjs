@@ -3,7 +3,9 @@
 // Usage (cwd = project root): node tests/pyodide/run_vectors.mjs WHEEL CASES.json
 // CASES.json: [{"name", "definition": text, "answers": text, "role": string|null}, ...]; a
 // case with "team_files" (the JSON text team_json reads) instead of "answers" runs the team
-// view, with a JavaScript progress callback as the browser worker passes one.
+// view, with a JavaScript progress callback as the browser worker passes one; a case with
+// "compare" ([before, after] texts) runs scoring_py.compare.compare_json, one with "timeline"
+// (a JSON text) timeline_json, as the worker's "compare" message does.
 // Prints one JSON object: {"python": sys.version, "results": [{"ok": text} | {"error": text}]}
 // where "ok" is score_json's (or team_json's) output and "error" a ScoringError message; a team
 // case also gets "progress": the [done, total] pairs the callback received. Any other
@@ -25,8 +27,13 @@ const run = pyodide.runPython(`
 import json
 import scoring_py
 
-def run(definition, answers, role, team_files, progress):
+def run(definition, answers, role, team_files, progress, before=None, after=None, timeline=None):
+    from scoring_py.compare import compare_json, timeline_json
     try:
+        if isinstance(before, str):
+            return json.dumps({"ok": compare_json(definition, before, after)})
+        if isinstance(timeline, str):
+            return json.dumps({"ok": timeline_json(definition, timeline)})
         if isinstance(team_files, str):
             return json.dumps({"ok": scoring_py.team_json(definition, team_files, role, progress)})
         return json.dumps({"ok": scoring_py.score_json(definition, answers, role)})
@@ -42,8 +49,15 @@ const cases = JSON.parse(await readFile(casesPath, "utf8"));
 const results = cases.map((c) => {
   const progress = [];
   const result = JSON.parse(
-    run(c.definition, c.answers ?? null, c.role ?? null, c.team_files ?? null, (done, total) =>
-      progress.push([done, total]),
+    run(
+      c.definition,
+      c.answers ?? null,
+      c.role ?? null,
+      c.team_files ?? null,
+      (done, total) => progress.push([done, total]),
+      c.compare?.[0] ?? null,
+      c.compare?.[1] ?? null,
+      c.timeline ?? null,
     ),
   );
   return c.team_files ? { ...result, progress } : result;

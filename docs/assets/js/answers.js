@@ -3,10 +3,16 @@
 // come from the page (scoring_py owns them).
 
 import { readFileText } from "./file-text.js";
+import { parseJsonText } from "./json-text.js";
 
 /**
  * What valid answers look like, read from the static form.
- * @typedef {{answers: string, export: string, version: number, not_applicable: string}} Formats
+ * @typedef {{answers: string, export: string, version: number, team: string, not_applicable: string,
+ *   raters: {self: string, manager: string}, selftest_key: string, former_selftest_key: string,
+ *   label_max: number, label_hidden: string[], label_space: string, import_max_bytes: number,
+ *   file_max_bytes: number, json_max_depth: number, share_key?: string}} Formats
+ * Every name and limit of the formats, as scoring_py.formats.page_formats gives them to the
+ * page (the form's `data-formats`); the page has none of its own.
  * @typedef {{itemIds: string[], roleSlugs: Set<string>, scaleMin: number, scaleMax: number,
  *   formats: Formats, rater?: "self"|"manager", selftest?: string|null, selftestTitle?: string}} Model
  * An answer is a scale value, or formats.not_applicable ("Ej aktuellt i min roll").
@@ -17,11 +23,9 @@ import { readFileText } from "./file-text.js";
  * `label` is the name or initials put on an export (for a manager's team view).
  */
 
-export const LABEL_MAX = 40;
-const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-
 /** The model of a page that shows only some statements: every statement and role of the
- * assessment's definition (`bedomning.json`), so that stored answers to the others are kept. */
+ * assessment's definition (`bedomning.json`), so that stored answers to the others are kept;
+ * a self-test's definition names its self-test. */
 export function modelFromDefinition(definition, formats) {
   return {
     itemIds: definition.competencies.flatMap((competency) => competency.items.map((item) => item.id)),
@@ -29,6 +33,8 @@ export function modelFromDefinition(definition, formats) {
     scaleMin: definition.scale.min,
     scaleMax: definition.scale.max,
     formats,
+    selftest: definition.selftest?.slug ?? null,
+    selftestTitle: definition.selftest?.title ?? "",
   };
 }
 
@@ -43,21 +49,35 @@ export function toObject(state, model) {
   const values = {};
   for (const id of model.itemIds) if (state.answers.has(id)) values[id] = state.answers.get(id);
   const data = { format: model.formats.answers, version: model.formats.version, answers: values, role: state.role };
+  const { raters, selftest_key } = model.formats;
   if (state.label) data.label = state.label;
-  if (model.rater === "manager") data.rater = "manager";
-  if (model.selftest) data.selftest = model.selftest;
+  if (model.rater === raters.manager) data.rater = raters.manager;
+  if (model.selftest) data[selftest_key] = model.selftest;
   return data;
 }
 
-/** A label as typed: trimmed, at most LABEL_MAX characters, no invisible characters; "" is
- * none. Throws with a Swedish message otherwise. */
-export function checkLabel(value, where = "Märkningen") {
+/** A label as typed, by scoring_py's rule (formats.read_label): its ends trimmed of
+ * `formats.label_space`, NFC, at most `formats.label_max` code points (an emoji is one),
+ * none of the Unicode categories `formats.label_hidden`; "" is none. Throws with a Swedish
+ * message otherwise. */
+export function checkLabel(value, formats, where = "Märkningen") {
   if (value === null || value === undefined) return null;
   if (typeof value !== "string") throw new Error(`${where} ("label") måste vara text.`);
-  const label = value.trim().normalize("NFC");
-  if (label.length > LABEL_MAX) throw new Error(`${where} får vara högst ${LABEL_MAX} tecken.`);
-  if (HIDDEN_CHARACTER.test(label)) throw new Error(`${where} innehåller ett osynligt tecken.`);
+  const label = trimmed(value, formats.label_space).normalize("NFC");
+  const max = formats.label_max;
+  if ([...label].length > max) throw new Error(`${where} får vara högst ${max} tecken.`);
+  const hidden = new RegExp(`[${formats.label_hidden.map((category) => `\\p{${category}}`).join("")}]`, "u");
+  if (hidden.test(label)) throw new Error(`${where} innehåller ett osynligt tecken.`);
   return label || null;
+}
+
+/** `text` without the characters of `space` at either end (they are all single UTF-16 units). */
+function trimmed(text, space) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && space.includes(text[start])) start++;
+  while (end > start && space.includes(text[end - 1])) end--;
+  return text.slice(start, end);
 }
 
 /**
@@ -75,7 +95,7 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
   if (data.version !== formats.version) {
     throw new Error(`${where} har en version som inte stöds (ska vara ${formats.version}).`);
   }
-  matchSelftest(answeredSelftest(data), model, where);
+  matchSelftest(answeredSelftest(data, formats), model, where);
   const raw = data.answers;
   if (!isPlainObject(raw)) throw new Error(`${where} saknar svar: "answers" ska vara ett objekt.`);
   const keys = Object.keys(raw);
@@ -103,17 +123,21 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
     }
     answers.set(key, value);
   }
-  const rater = data.rater ?? "self";
-  if (rater !== (model.rater ?? "self")) {
+  const { raters } = formats;
+  const rater = data.rater ?? raters.self;
+  if (rater !== raters.self && rater !== raters.manager) {
+    throw new Error(`${where}: "rater" ska vara "${raters.self}" eller "${raters.manager}".`);
+  }
+  if (rater !== (model.rater ?? raters.self)) {
     throw new Error(
-      rater === "manager"
+      rater === raters.manager
         ? `${where} är en chefs skattning av en säljare, inte dina egna svar. Lägg den i teamvyn.`
         : `${where} är en säljares egna svar, inte en chefs skattning.`,
     );
   }
   let label = null;
   try {
-    label = checkLabel(data.label, `${where}: märkningen`);
+    label = checkLabel(data.label, formats, `${where}: märkningen`);
   } catch (error) {
     if (!dropUnknown) throw error;
   }
@@ -130,14 +154,16 @@ export function validateAnswers(data, model, where, { dropUnknown = false } = {}
 
 /** What answers say they are for: their `selftest`, or in a file written before the field
  * had that name, their `check` (read, never written); null for the competency assessment. */
-export function answeredSelftest(data) {
+export function answeredSelftest(data, formats) {
   if (!isPlainObject(data)) return null;
-  return (Object.hasOwn(data, "selftest") ? data.selftest : data.check) ?? null;
+  const key = Object.hasOwn(data, formats.selftest_key) ? formats.selftest_key : formats.former_selftest_key;
+  return data[key] ?? null;
 }
 
 /** Which self-test a file says it answers, whether it holds answers or an export of them. */
-export function fileSelftest(data) {
-  return answeredSelftest(data) ?? answeredSelftest(data?.answers);
+export function fileSelftest(data, formats) {
+  const inner = isPlainObject(data) && data.format === formats.export ? data.answers : data;
+  return answeredSelftest(inner, formats);
 }
 
 /** Answers to one self-test (or to the competency assessment) belong on that page only. */
@@ -151,32 +177,32 @@ function matchSelftest(selftest, model, where) {
   throw new Error(`${where} innehåller svar på ${theirs}, inte på ${mine}. Öppna den ${page}.`);
 }
 
-export const MAX_IMPORT_BYTES = 100 * 1024;
-
-/** Reads a chosen file (at most 100 kB; UTF-8, or UTF-16 with a BOM, as file-text.js reads
- * it) as imported answers; throws with a Swedish reason. */
+/** Reads a chosen file (at most formats.import_max_bytes; UTF-8, or UTF-16 with a BOM, as
+ * file-text.js reads it) as imported answers; throws with a Swedish reason. */
 export async function readImportFile(file, model) {
-  if (file.size > MAX_IMPORT_BYTES) {
-    throw new Error(`Filen är för stor (${Math.ceil(file.size / 1024)} kB); högst ${MAX_IMPORT_BYTES / 1024} kB.`);
+  const max = model.formats.import_max_bytes;
+  if (file.size > max) {
+    throw new Error(`Filen är för stor (${Math.ceil(file.size / 1024)} kB); högst ${Math.floor(max / 1024)} kB.`);
   }
   return parseImport(await readFileText(file), model);
 }
 
 /** Reads an imported file's text: the page's export or a plain answers file. */
 export function parseImport(text, model) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Error("Filen är inte giltig JSON.");
+  const { inner, where } = readAnswersFile(text, model);
+  return validateAnswers(inner, model, where);
+}
+
+/** An answers or export file's JSON (`data`) and its answers object (`inner`): the file itself,
+ * or the one in the page's export (scoring_py.formats.answers_object), still to be validated;
+ * `where` names it in messages. Throws with a Swedish message. */
+export function readAnswersFile(text, model) {
+  const data = parseJsonText(text, model.formats, "Filen");
+  if (!isPlainObject(data) || data.format !== model.formats.export) return { data, inner: data, where: "Filen" };
+  if (data.version !== model.formats.version) {
+    throw new Error(`Exportfilen har en version som inte stöds (ska vara ${model.formats.version}).`);
   }
-  if (isPlainObject(data) && data.format === model.formats.export) {
-    if (data.version !== model.formats.version) {
-      throw new Error(`Exportfilen har en version som inte stöds (ska vara ${model.formats.version}).`);
-    }
-    return validateAnswers(data.answers, model, "Svaren i exportfilen");
-  }
-  return validateAnswers(data, model, "Filen");
+  return { data, inner: data.answers, where: "Svaren i exportfilen" };
 }
 
 /** The page's export file: the answers, and the result shown with them (or null). */

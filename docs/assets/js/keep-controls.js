@@ -3,8 +3,10 @@
 // says in the page's message area what happened.
 
 import { checkLabel, exportObject, readImportFile } from "./answers.js";
+import { AttemptStore, localDate } from "./attempts.js";
 import { fileName } from "./file-name.js";
 import { confirmingButton, download } from "./form-view.js";
+import { saveAttemptButton } from "./save-attempt.js";
 import { encodeShare } from "./share-link.js";
 
 const $ = (id) => document.getElementById(id);
@@ -18,8 +20,9 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
   const exportAnswers = async () => {
     const state = current();
     const result = client.state === "ready" ? await live.update(state) : null;
-    const kind = model.selftest ? `saljkompetens-${model.selftest}` : "saljkompetens-svar";
-    download(fileName([kind, state.label], "json"), exportObject(state, model, result));
+    const kind = model.selftest ? `saljkompetens-${model.selftest}` : model.formats.answers;
+    // dated (the visitor's own day), so that the file can be one of a person's attempts
+    download(fileName([kind, state.label], "json"), { ...exportObject(state, model, result), date: localDate() });
     message.show(
       result
         ? "Svaren och resultatet är exporterade."
@@ -32,7 +35,7 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
   $("sk-label").addEventListener("change", (event) => {
     let label;
     try {
-      label = checkLabel(event.target.value, "Namnet");
+      label = checkLabel(event.target.value, model.formats, "Namnet");
     } catch (error) {
       return message.show(`${error.message} Det sparades inte.`, "error");
     }
@@ -80,11 +83,17 @@ export function keepControls({ model, own, shared, client, live, message, keep, 
     }
   });
 
+  saveAttemptButton({ button: $("sk-save-attempt"), status: $("sk-attempt-status"), model, own, shared });
+  const attempts = model.selftest ? null : new AttemptStore(); // the assessment's saved attempts
   confirmingButton(
     $("sk-erase"),
-    () => "Klicka igen för att radera alla svar",
+    () =>
+      attempts ? "Klicka igen för att radera alla svar och sparade försök" : "Klicka igen för att radera alla svar",
     () => {
+      const erased = attempts?.erase();
+      if (erased && !erased.ok) message.show("De sparade försöken kunde inte raderas.", "error");
       keep(own.erase());
+      client.forget(); // Python's memory snapshot in this browser (python-snapshot.js) too
       if (shared.open) shared.describe();
       message.show(
         shared.open

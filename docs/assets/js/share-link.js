@@ -1,14 +1,10 @@
 // Säljkompetens: the share link's fragment, "#svar=<base64url>&v=<key>&roll=<slug>"
 // (scoring_py.formats.share_key owns the format). One character per statement in the order
 // of the sorted statement ids, so the form's order may change: the answer's digit, "0" for
-// unanswered, "x" for "Ej aktuellt i min roll". `v` names the statements and scale the
+// unanswered, formats.share_not_applicable ("x") for "Ej aktuellt i min roll". `v` names the statements and scale the
 // answers are for (the page gets it as formats.share_key); a link for others is refused,
 // never read onto the wrong statements. The answers stay after "#", which the browser never
 // sends to a server. Pure: no DOM.
-
-const NOT_APPLICABLE_CODE = "x";
-
-const MAX_FRAGMENT = 4096;
 
 /** Whether a location hash carries shared answers (not an ordinary anchor). */
 export function isShareFragment(hash) {
@@ -22,7 +18,8 @@ function linkOrder(model) {
 
 /** The fragment (without "#") for a state. */
 export function encodeShare(state, model) {
-  const code = (value) => (Number.isInteger(value) ? String(value) : value ? NOT_APPLICABLE_CODE : "0");
+  const skipped = model.formats.share_not_applicable;
+  const code = (value) => (Number.isInteger(value) ? String(value) : value ? skipped : "0");
   const digits = linkOrder(model)
     .map((id) => code(state.answers.get(id)))
     .join("");
@@ -42,7 +39,7 @@ export function encodeShare(state, model) {
 export function decodeShare(hash, model) {
   const fragment = String(hash).replace(/^#/, "");
   if (!isShareFragment(fragment)) return null;
-  if (fragment.length > MAX_FRAGMENT) throw new Error("Delningslänken är för lång.");
+  if (fragment.length > model.formats.share_max_length) throw new Error("Delningslänken är för lång.");
   const params = new URLSearchParams(fragment);
   const key = params.get("v");
   if (key === null) {
@@ -72,7 +69,7 @@ export function decodeShare(hash, model) {
   }
   const answers = {};
   for (let i = 0; i < order.length; i += 1) {
-    if (digits[i] === NOT_APPLICABLE_CODE) {
+    if (digits[i] === model.formats.share_not_applicable) {
       answers[order[i]] = model.formats.not_applicable;
       continue;
     }

@@ -7,7 +7,6 @@
 import { el } from "./dom.js";
 import { readFileText } from "./file-text.js";
 
-export const MAX_FILE_BYTES = 1_000_000; // as python -m scoring_py team (scoring_py.json_text)
 export const FILE_BUDGET_MS = 15_000; // the default time a file may take without progress
 
 /** The chosen files as entries to list at once, before any is read: {name, size, file,
@@ -16,10 +15,12 @@ export function namedEntries(chosen, taken) {
   return chosen.map((file) => ({ name: unique(file.name, taken), size: file.size, file, reading: true }));
 }
 
-/** An entry once read: {name, size, text}, or {name, size, error} for one refused unread. */
-export async function readEntry({ name, size, file }) {
-  if (size > MAX_FILE_BYTES) {
-    return { name, size, error: `Filen är för stor (${Math.ceil(size / 1024)} kB); högst 1 MB.` };
+/** An entry once read: {name, size, text}, or {name, size, error} for one refused unread (over
+ * `maxBytes`: formats.file_max_bytes, as scoring_py reads at most). */
+export async function readEntry({ name, size, file }, maxBytes) {
+  if (size > maxBytes) {
+    const limit = `${Math.floor(maxBytes / 1_000_000)} MB`;
+    return { name, size, error: `Filen är för stor (${Math.ceil(size / 1024)} kB); högst ${limit}.` };
   }
   try {
     return { name, size, text: await readFileText(file) };
@@ -29,9 +30,9 @@ export async function readEntry({ name, size, file }) {
 }
 
 /** The chosen files, named and read (the entries of namedEntries, then readEntry). */
-export async function readChosen(chosen, taken) {
+export async function readChosen(chosen, taken, maxBytes) {
   const entries = [];
-  for (const entry of namedEntries(chosen, taken)) entries.push(await readEntry(entry));
+  for (const entry of namedEntries(chosen, taken)) entries.push(await readEntry(entry, maxBytes));
   return entries;
 }
 

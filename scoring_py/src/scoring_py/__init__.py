@@ -21,7 +21,6 @@ from .formats import (
     read_definition,
     write_answers,
     write_definition,
-    write_export,
 )
 from .model import Definition
 from .scoring import prepare, score, score_json
@@ -47,7 +46,6 @@ __all__ = [
     "team_json",
     "write_answers",
     "write_definition",
-    "write_export",
 ]
 
 __version__ = "0.1.0"

@@ -1,6 +1,6 @@
-"""The respondent's answers: an immutable value object and its validation."""
+"""The respondent's answers: an immutable value object and the rules for its fields. The
+file around them (header, export wrapper) and the label rule are :mod:`scoring_py.formats`."""
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -10,15 +10,17 @@ from .errors import ScoringError, describe_value, shorten
 from .model import Definition
 
 __all__ = [
-    "LABEL_MAX",
+    "FORMER_SELFTEST_KEY",
     "MANAGER",
     "NOT_APPLICABLE",
     "RATERS",
     "SELF",
+    "SELFTEST_KEY",
     "Answers",
     "answered_selftest",
     "answers_from_data",
     "matching_selftest",
+    "whole_number",
 ]
 
 NOT_APPLICABLE = "ej-aktuellt"
@@ -29,11 +31,10 @@ MANAGER = "manager"
 RATERS = (SELF, MANAGER)
 """Who answered: the seller about themselves, or their manager about the seller."""
 
+SELFTEST_KEY = "selftest"
+"""The field of answers that names the self-test they answer (absent or null: the assessment)."""
 FORMER_SELFTEST_KEY = "check"
 """What the ``selftest`` field of answers was called before; files that carry it still read."""
-
-LABEL_MAX = 40
-"""Longest label (the name or initials a seller puts on their export)."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,11 @@ class Answers:
 
 
 def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
-    """Check the values and role of an answers object (its header is checked by `formats`).
+    """Check the values, role, rater and self-test of an answers object (its header and label
+    are checked by `formats`, which reads the label onto the result).
 
-    Unanswered statements are absent or ``null``. Unknown top-level keys are ignored.
+    Unanswered statements are absent or ``null``; so are a role, rater and self-test that
+    are not given. Unknown top-level keys are ignored.
 
     Raises:
         ScoringError: On any invalid answer, with a Swedish message naming it.
@@ -76,8 +79,7 @@ def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
         values=values,
         role=role,
         not_applicable=not_applicable,
-        label=_label(data.get("label")),
-        rater=_rater(data.get("rater", SELF)),
+        rater=_rater(data.get("rater")),
         selftest=selftest,
     )
 
@@ -85,7 +87,7 @@ def answers_from_data(data: dict[str, Any], definition: Definition) -> Answers:
 def answered_selftest(data: dict[str, Any]) -> Any:
     """What answers say they are for: their ``selftest``, or in a file written before the
     field had that name, their ``check`` (still read, never written)."""
-    return data["selftest"] if "selftest" in data else data.get(FORMER_SELFTEST_KEY)
+    return data[SELFTEST_KEY] if SELFTEST_KEY in data else data.get(FORMER_SELFTEST_KEY)
 
 
 def matching_selftest(value: Any, definition: Definition) -> str | None:
@@ -115,27 +117,21 @@ def matching_selftest(value: Any, definition: Definition) -> str | None:
     return value
 
 
-def _label(value: Any) -> str | None:
-    """The label as given (trimmed, NFC), None for none; refused if it could mislead."""
-    if value is None:
+def whole_number(value: Any) -> int | None:
+    """A JSON number with no fraction as the integer it is (``4`` and ``4.0`` alike, as
+    JavaScript's ``JSON.parse`` reads them), else None (also for true and false)."""
+    if isinstance(value, bool):
         return None
-    if not isinstance(value, str):
-        raise ScoringError(f'Märkningen ("label") måste vara text, fick {describe_value(value)}.')
-    label = unicodedata.normalize("NFC", value.strip())
-    if len(label) > LABEL_MAX:
-        raise ScoringError(
-            f'Märkningen ("label") får vara högst {LABEL_MAX} tecken, fick {len(label)}.'
-        )
-    hidden = [c for c in label if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
-    if hidden:
-        raise ScoringError(
-            f'Märkningen ("label") innehåller ett osynligt tecken (U+{ord(hidden[0]):04X}); '
-            "skriv den med vanliga bokstäver."
-        )
-    return label or None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
 
 
 def _rater(value: Any) -> str:
+    if value is None:
+        return SELF
     if value not in RATERS or not isinstance(value, str):
         raise ScoringError(
             f'"rater" anger vem som har svarat och ska vara "{SELF}" (säljaren själv) eller '
@@ -159,6 +155,7 @@ def _values(data: dict[str, Any], definition: Definition) -> Mapping[str, int]:
             f"{definition.item_count} påståenden."
         )
     scale = definition.scale
+    checked: dict[str, int] = {}
     for item_id, value in raw.items():
         if not isinstance(item_id, str):
             raise ScoringError(
@@ -170,21 +167,23 @@ def _values(data: dict[str, Any], definition: Definition) -> Mapping[str, int]:
             )
         if value is None or value == NOT_APPLICABLE:
             continue
-        if isinstance(value, bool) or not isinstance(value, int):
+        number = whole_number(value)
+        if number is None:
             raise ScoringError(
                 f'Svaret på påstående "{item_id}" måste vara ett heltal från {scale.min} '
                 f'till {scale.max}, "{NOT_APPLICABLE}" eller null för obesvarat, fick '
                 f"{describe_value(value)}."
             )
-        if not scale.min <= value <= scale.max:
+        if not scale.min <= number <= scale.max:
             raise ScoringError(
-                f'Svaret på påstående "{item_id}" är {describe_value(value)}, men skalan går '
+                f'Svaret på påstående "{item_id}" är {describe_value(number)}, men skalan går '
                 f"från {scale.min} till {scale.max}."
             )
+        checked[item_id] = number
     ordered = {
-        item.id: raw[item.id]
+        item.id: checked[item.id]
         for competency in definition.competencies
         for item in competency.items
-        if raw.get(item.id) not in (None, NOT_APPLICABLE)
+        if item.id in checked
     }
     return MappingProxyType(ordered)

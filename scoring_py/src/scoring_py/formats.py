@@ -1,43 +1,80 @@
-"""The file formats of the self-assessment, each read and written here and nowhere else.
+"""The file formats of the self-assessment: each one's name, version and limits are here, and
+the page gets them from :func:`page_formats` (the forms' ``data-formats``), never its own.
 
 - the definition (``saljkompetens-bedomning``): what the assessment asks and how it scores,
-  published by the site at :data:`DEFINITION_PATH`;
-- the answers (``saljkompetens-svar``): one person's answers and chosen role, and for a
-  self-test its slug (``selftest``; files written before call it ``check``, still read);
-- the export (``saljkompetens-export``): the answers with the result the page showed,
-  as the page's export button saves them;
-- the result (``saljkompetens-resultat``): written by :mod:`scoring_py.result`.
+  published by the site at :data:`DEFINITION_PATH` (:func:`definition_json` writes it);
+- the answers (``saljkompetens-svar``): one person's answers and chosen role, a label, who
+  answered, and for a self-test its slug (``selftest``; files written before call it
+  ``check``, still read);
+- the export (``saljkompetens-export``): the answers with the result the page showed, as the
+  page's export button saves them (answers.js writes it; :func:`answers_object` unwraps it);
+- the share link: :func:`share_key`;
+- the result (``saljkompetens-resultat``), the team view (``saljkompetens-team``), the
+  comparison of two attempts (``saljkompetens-jamforelse``) and the attempts over time
+  (``saljkompetens-forsok``): written by :mod:`~scoring_py.result`, :mod:`~scoring_py.team`
+  and :mod:`~scoring_py.compare`.
 
 ``read_definition(write_definition(d)) == d`` and ``read_answers(write_answers(a), d) == a``.
+The page's own checks of answers (docs/assets/js/answers.js) are held to :func:`read_answers`
+by the shared vectors in tests/fixtures/answers/vectors.json.
 """
 
 import json
+import unicodedata
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from .answers import NOT_APPLICABLE, SELF, Answers, answers_from_data
+from .answers import (
+    FORMER_SELFTEST_KEY,
+    MANAGER,
+    NOT_APPLICABLE,
+    SELF,
+    SELFTEST_KEY,
+    Answers,
+    answers_from_data,
+    whole_number,
+)
 from .definition import definition_from_data
 from .errors import ScoringError, describe_value
-from .json_text import parse_json_text
+from .file_text import decode_file
+from .json_text import MAX_DEPTH, MAX_TEXT_BYTES, parse_json_text
 from .model import Definition, SelfTest
 from .validation import fail
 
 __all__ = [
     "ANSWERS_FORMAT",
     "ANSWERS_VERSION",
+    "COMPARE_FORMAT",
+    "COMPARE_VERSION",
     "DEFINITION_FORMAT",
     "DEFINITION_PATH",
     "DEFINITION_VERSION",
     "EXPORT_FORMAT",
+    "IMPORT_MAX_BYTES",
+    "LABEL_HIDDEN",
+    "LABEL_MAX",
+    "LABEL_SPACE",
     "NOT_APPLICABLE",
     "RESULT_FORMAT",
     "RESULT_VERSION",
+    "SHARE_MAX_LENGTH",
+    "SHARE_NOT_APPLICABLE",
+    "TEAM_FORMAT",
+    "TEAM_VERSION",
+    "TIMELINE_FORMAT",
+    "TIMELINE_VERSION",
+    "answers_object",
+    "decode_file",
+    "definition_json",
+    "page_formats",
     "read_answers",
+    "read_answers_object",
     "read_definition",
+    "read_label",
     "share_key",
     "write_answers",
     "write_definition",
-    "write_export",
 ]
 
 DEFINITION_FORMAT = "saljkompetens-bedomning"
@@ -47,8 +84,53 @@ DEFINITION_PATH = "assets/sjalvskattning/bedomning.json"
 ANSWERS_FORMAT = "saljkompetens-svar"
 ANSWERS_VERSION = 1
 EXPORT_FORMAT = "saljkompetens-export"
+"""The page's export: ``{"format", "version": ANSWERS_VERSION, "answers": {…}, "result"}``."""
 RESULT_FORMAT = "saljkompetens-resultat"
 RESULT_VERSION = 2
+TEAM_FORMAT = "saljkompetens-team"
+TEAM_VERSION = 1
+COMPARE_FORMAT = "saljkompetens-jamforelse"
+COMPARE_VERSION = 1
+TIMELINE_FORMAT = "saljkompetens-forsok"
+TIMELINE_VERSION = 1
+
+IMPORT_MAX_BYTES = 100 * 1024
+"""Largest file the page imports as answers (an export with its result is a few kB)."""
+LABEL_MAX = 40
+"""Longest label (the name or initials on an export), in code points: Python's ``len``,
+JavaScript's ``[...label].length`` (an emoji is one, not two)."""
+LABEL_HIDDEN = ("Cc", "Cf", "Zl", "Zp")
+"""Unicode categories a label may not contain: controls, format characters (direction
+marks, zero-width characters), line and paragraph separators."""
+LABEL_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+)
+"""What is trimmed from a label's ends: the spaces (category Zs) and tab, line feed, vertical
+tab, form feed and carriage return. Neither Python's ``strip()`` (it also takes U+001C–U+001F
+and U+0085) nor JavaScript's ``trim()`` (it also takes U+FEFF): both sides use this."""
+
+
+def page_formats() -> dict[str, Any]:
+    """What the page's scripts need to read and write the formats, as the forms carry it in
+    ``data-formats``: names, versions, field names and values, and limits."""
+    return {
+        "answers": ANSWERS_FORMAT,
+        "export": EXPORT_FORMAT,
+        "version": ANSWERS_VERSION,
+        "team": TEAM_FORMAT,
+        "not_applicable": NOT_APPLICABLE,
+        "raters": {"self": SELF, "manager": MANAGER},
+        "selftest_key": SELFTEST_KEY,
+        "former_selftest_key": FORMER_SELFTEST_KEY,
+        "label_max": LABEL_MAX,
+        "label_hidden": list(LABEL_HIDDEN),
+        "label_space": LABEL_SPACE,
+        "import_max_bytes": IMPORT_MAX_BYTES,
+        "file_max_bytes": MAX_TEXT_BYTES,
+        "json_max_depth": MAX_DEPTH,
+        "share_not_applicable": SHARE_NOT_APPLICABLE,
+        "share_max_length": SHARE_MAX_LENGTH,
+    }
 
 
 # -- the definition --------------------------------------------------------------------------
@@ -148,9 +230,11 @@ def write_selftest(selftest: SelfTest) -> dict[str, Any]:
     }
 
 
-def definition_json(definition: Definition) -> str:
-    """The definition as the JSON text the site publishes."""
-    return json.dumps(write_definition(definition), ensure_ascii=False, allow_nan=False)
+def definition_json(definition: "Definition | dict[str, Any]") -> str:
+    """The definition as the JSON text the site publishes: of a :class:`Definition`, or of
+    the object :func:`write_definition` made of one (as the site's build keeps it)."""
+    data = write_definition(definition) if isinstance(definition, Definition) else definition
+    return json.dumps(data, ensure_ascii=False, allow_nan=False)
 
 
 # -- answers and the export -------------------------------------------------------------------
@@ -171,12 +255,55 @@ def read_answers(
         data = write_answers(data)
     elif isinstance(data, str):
         data = parse_json_text(data, "Svaren")
+    return read_answers_object(answers_object(data), definition)
+
+
+def read_answers_object(data: dict[str, Any], definition: Definition) -> Answers:
+    """Read and check an answers object (never an export: :func:`answers_object` unwraps one).
+
+    Raises:
+        ScoringError: On any invalid answer, with a Swedish message naming it.
+    """
+    _check_answers_header(data)
+    answers = answers_from_data(data, definition)
+    return replace(answers, label=read_label(data.get("label")))
+
+
+def answers_object(data: Any) -> dict[str, Any]:
+    """The answers object of a file: the file itself, or the one in the page's export.
+
+    Raises:
+        ScoringError: If the file is no object, or an export of another version or without
+            its answers.
+    """
     if not isinstance(data, dict):
         raise ScoringError(f"Svaren måste vara ett JSON-objekt, fick {describe_value(data)}.")
-    if data.get("format") == EXPORT_FORMAT:
-        data = _unwrap_export(data)
-    _check_answers_header(data)
-    return answers_from_data(data, definition)
+    return _unwrap_export(data) if data.get("format") == EXPORT_FORMAT else data
+
+
+def read_label(value: Any) -> str | None:
+    """A label as given: its ends trimmed of :data:`LABEL_SPACE`, NFC, at most
+    :data:`LABEL_MAX` code points, none of :data:`LABEL_HIDDEN`; None for none or "".
+
+    Raises:
+        ScoringError: If it is not text, too long, or could mislead (a hidden character).
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ScoringError(f'Märkningen ("label") måste vara text, fick {describe_value(value)}.')
+    label = unicodedata.normalize("NFC", value.strip(LABEL_SPACE))
+    if len(label) > LABEL_MAX:
+        raise ScoringError(
+            f'Märkningen ("label") får vara högst {LABEL_MAX} tecken, fick {len(label)}.'
+        )
+    hidden = [c for c in label if unicodedata.category(c) in LABEL_HIDDEN]
+    if hidden:
+        raise ScoringError(
+            f'Märkningen ("label") innehåller ett osynligt tecken (U+{ord(hidden[0]):04X}); '
+            "skriv den med vanliga bokstäver."
+        )
+    return label or None
 
 
 def write_answers(answers: Answers) -> dict[str, Any]:
@@ -194,64 +321,12 @@ def write_answers(answers: Answers) -> dict[str, Any]:
     if answers.rater != SELF:
         data["rater"] = answers.rater
     if answers.selftest is not None:
-        data["selftest"] = answers.selftest
+        data[SELFTEST_KEY] = answers.selftest
     return data
 
 
-def write_export(answers: Answers, result: dict[str, Any] | None) -> dict[str, Any]:
-    """The page's export file: the answers and the result shown with them (or None)."""
-    return {
-        "format": EXPORT_FORMAT,
-        "version": ANSWERS_VERSION,
-        "answers": write_answers(answers),
-        "result": result,
-    }
-
-
-_ENCODING_REFUSED = (
-    "Filen kan inte läsas som text: den ska vara sparad som UTF-8 (med eller utan BOM) eller "
-    "som UTF-16 med BOM."
-)
-"""The one message for a file in any other encoding (docs/assets/js/file-text.js says the same)."""
-
-_BOMS = (
-    (b"\xff\xfe\x00\x00", None),  # UTF-32 LE, before UTF-16 LE whose BOM it starts with
-    (b"\x00\x00\xfe\xff", None),  # UTF-32 BE
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-
-
-def decode_file(data: bytes) -> str:
-    """A file's bytes as text, by the rule the page follows too (file-text.js).
-
-    UTF-8 with or without a BOM, and UTF-16 LE or BE with a BOM, are read (the BOM is
-    dropped); anything else (invalid UTF-8, UTF-16 without a BOM, UTF-32, a NUL character) is
-    refused. The vectors in tests/fixtures/encodings/vectors.json hold both to it.
-
-    Raises:
-        ScoringError: :data:`_ENCODING_REFUSED`.
-    """
-    encoding: str | None = "utf-8"
-    for bom, named in _BOMS:
-        if data.startswith(bom):
-            encoding, data = named, data[len(bom) :]
-            break
-    if encoding is None:
-        raise ScoringError(_ENCODING_REFUSED)
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        raise ScoringError(_ENCODING_REFUSED) from None
-    if "\x00" in text:
-        raise ScoringError(_ENCODING_REFUSED)
-    return text
-
-
 def _unwrap_export(data: dict[str, Any]) -> dict[str, Any]:
-    version = data.get("version")
-    if isinstance(version, bool) or version != ANSWERS_VERSION:
+    if whole_number(data.get("version")) != ANSWERS_VERSION:
         raise ScoringError(
             f'Exportfilens version stöds inte: "version" ska vara {ANSWERS_VERSION}, '
             f"fick {_got(data, 'version')}."
@@ -271,8 +346,7 @@ def _check_answers_header(data: dict[str, Any]) -> None:
             f'Svaren har fel format: "format" ska vara "{ANSWERS_FORMAT}" (eller '
             f'"{EXPORT_FORMAT}" för en exportfil), fick {describe_value(data["format"])}.'
         )
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version != ANSWERS_VERSION:
+    if whole_number(data.get("version")) != ANSWERS_VERSION:
         raise ScoringError(
             f'Svarens version stöds inte: "version" ska vara {ANSWERS_VERSION}, '
             f"fick {_got(data, 'version')}."
@@ -293,6 +367,10 @@ def _number(value: Fraction) -> int | float:
 # -- the share link ---------------------------------------------------------------------------
 
 SHARE_KEY_LENGTH = 12
+SHARE_NOT_APPLICABLE = "x"
+"""The unscored answer's character in a share link."""
+SHARE_MAX_LENGTH = 4096
+"""Longest share fragment the page reads (99 statements take about 150 characters)."""
 
 
 def share_key(item_ids: "list[str] | tuple[str, ...] | frozenset[str]", scale_min: int,
@@ -300,8 +378,9 @@ def share_key(item_ids: "list[str] | tuple[str, ...] | frozenset[str]", scale_mi
     """What a share link carries to say which statements its answers are for.
 
     The page's share link is ``#svar=<base64url>&v=<key>[&roll=<slug>]``: one character per
-    statement in the order of the sorted ids (the answer's digit, ``0`` unanswered, ``x`` the
-    unscored answer), so the form's order may change freely. ``key`` is the first
+    statement in the order of the sorted ids (the answer's digit, ``0`` unanswered,
+    :data:`SHARE_NOT_APPLICABLE` the unscored answer), so the form's order may change freely;
+    at most :data:`SHARE_MAX_LENGTH` characters. ``key`` is the first
     :data:`SHARE_KEY_LENGTH` hex digits of the SHA-256 of the scale and the sorted ids; a link
     whose key differs was made for other statements (or another scale) and is refused, never
     read onto the wrong statements.
