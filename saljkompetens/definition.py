@@ -1,14 +1,15 @@
 """The content model as a `scoring_py` definition: built from `scoring_py`'s own objects,
 written by `scoring_py`'s writer and read back by its reader, which checks every rule of
-the assessment (scale, bands, thresholds, targets) in one place. A refusal is reported
-against the content file and line the field came from.
+the assessment (scale, bands, thresholds, targets) in one place.
+
+While a definition is built, `Origins` records where each of its fields came from (content
+file and field), so that a refusal is reported at that file, line and field.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -32,15 +33,79 @@ from scoring_py import ScoringError, read_definition, write_definition
 
 from .content import model as content
 from .content.errors import ContentError, ContentErrors, field_name
-from .content.frontmatter import ParseFailed, read_document, read_yaml
-from .content.model import KnowledgeBase, ScaleStep, naming_sentence
+from .content.model import AssessmentSettings, KnowledgeBase, ScaleStep, naming_sentence
 from .content.schema import AUDIENCES, DESIRABLE, RELATIONS
+from .content.yaml_reader import FieldPath
+
+
+@dataclass(frozen=True)
+class Origin:
+    """A content file and the field in it that a definition field was made from."""
+
+    path: Path
+    field: FieldPath = ()
+
+
+class Origins:
+    """Where each field of a definition came from: its JSON path (`roles[0].targets[5].level`)
+    → an `Origin` (`content/roles/x.md`, `targets[5].level`), recorded while it is built."""
+
+    def __init__(self, root: Origin) -> None:
+        self.root = root  # the file of the definition as a whole
+        self._at: dict[str, Origin] = {"": root}
+
+    def add(
+        self, at: str, path: Path, field: FieldPath = (), *same: str, **named: FieldPath
+    ) -> None:
+        """`at` came from `field` of `path`; so did its fields `same` (named alike) and each
+        of `named` (from the field named by its value, under `field`)."""
+        self._at[at] = Origin(path, field)
+        for name in same:
+            self._at[f"{at}.{name}" if at else name] = Origin(path, (*field, name))
+        for name, sub in named.items():
+            self._at[f"{at}.{name}" if at else name] = Origin(path, (*field, *sub))
+
+    def of(self, at: str) -> Origin:
+        """Where the field at `at` came from: its own origin, or its nearest recorded parent's
+        (`competencies[2].items[0].reverse` → `competencies[2].items[0]` …)."""
+        while at not in self._at:
+            at = at[: max(at.rfind("."), at.rfind("["), 0)]
+        return self._at[at]
 
 
 def build_definition(kb: KnowledgeBase) -> Definition:
     """The assessment of `kb` as `scoring_py` objects (not yet checked: see below)."""
+    return trace_definition(kb)[0]
+
+
+def trace_definition(kb: KnowledgeBase) -> tuple[Definition, Origins]:
+    """The assessment of `kb` as `scoring_py` objects, and where each field came from."""
     settings = kb.settings
-    return Definition(
+    origins = Origins(Origin(settings.path))
+    _settings_origins(origins, settings)
+    for index, c in enumerate(kb.competencies):
+        at = f"competencies[{index}]"
+        origins.add(at, c.path, (), "title", "high_level", "practice", slug=("title",),
+                    url=("title",), group=("stage",))  # fmt: skip
+        for number in range(len(c.practice)):
+            origins.add(f"{at}.practice[{number}]", c.path, ("practice", number))
+        for number in range(len(c.mindsets)):
+            origins.add(f"{at}.mindsets[{number}]", c.path, ("mindsets", number))
+        for number, article in enumerate(kb.articles_about(c)):
+            where = ("competencies", article.competencies.index(c.title))
+            origins.add(f"{at}.articles[{number}]", article.path, where)
+        for number in range(len(c.statements)):
+            where = ("statements", number)
+            origins.add(f"{at}.items[{number}]", c.path, where, "id", "text", "reverse")
+    for index, m in enumerate(kb.mindsets):
+        origins.add(f"mindsets[{index}]", m.path, ("title",))
+    for index, r in enumerate(kb.roles):
+        origins.add(f"roles[{index}]", r.path, (), "title", slug=("title",), url=("title",))
+        for number in range(len(r.targets)):
+            where = ("targets", number)
+            origins.add(f"roles[{index}].targets[{number}]", r.path, where, "competency",
+                        "level", "why")  # fmt: skip
+    definition = Definition(
         scale=_scale(settings.scale),
         min_answers=settings.min_answers,
         bands=tuple(Band(b.min, b.label, b.text) for b in settings.bands),
@@ -80,6 +145,18 @@ def build_definition(kb: KnowledgeBase) -> Definition:
         ),
         limits=settings.limits,
     )
+    return definition, origins
+
+
+def _settings_origins(origins: Origins, settings: AssessmentSettings) -> None:
+    """The fields of the definition that come from assessment.yml."""
+    path = settings.path
+    origins.add("scale", path, ("scale",))
+    origins.add("min_answers", path, ("min_answers",))
+    origins.add("quality", path, ("quality",), *settings.quality)
+    origins.add("limits", path, ("limits",))
+    for index in range(len(settings.bands)):
+        origins.add(f"bands[{index}]", path, ("bands", index), "min", "label", "text")
 
 
 def _scale(steps: tuple[ScaleStep, ...]) -> Scale:
@@ -103,11 +180,19 @@ def _quality(quality: dict[str, float]) -> QualityRules:
 def build_selftest_definition(kb: KnowledgeBase, selftest: content.SelfTest) -> Definition:
     """A self-test as a `scoring_py` definition: its scales are scored as competencies are
     (the same rules, the quality notes of `assessment.yml`); answers carry its slug."""
+    return trace_selftest_definition(kb, selftest)[0]
+
+
+def trace_selftest_definition(
+    kb: KnowledgeBase, selftest: content.SelfTest
+) -> tuple[Definition, Origins]:
+    """A self-test's definition, and where each of its fields came from."""
     quality = _quality(kb.settings.quality)
     scale = _scale(selftest.scale)
     articles = tuple(Article(a.title, a.url) for a in map(kb.article, selftest.articles))
     sources = [kb.article(title).source for title in selftest.articles]
-    return Definition(
+    origins = _selftest_origins(kb, selftest)
+    definition = Definition(
         scale=scale,
         min_answers=selftest.min_answers or kb.settings.min_answers,
         bands=tuple(Band(b.min, b.label, "") for b in selftest.bands),
@@ -139,6 +224,36 @@ def build_selftest_definition(kb: KnowledgeBase, selftest: content.SelfTest) -> 
             not_applicable=selftest.not_applicable_label,
         ),
     )
+    return definition, origins
+
+
+def _selftest_origins(kb: KnowledgeBase, selftest: content.SelfTest) -> Origins:
+    """A self-test's definition comes from its file, but for the quality rules (and
+    `min_answers`, unless it has its own) from assessment.yml."""
+    path, settings = selftest.path, kb.settings.path
+    origins = Origins(Origin(path))
+    origins.add("scale", path, ("scale",))
+    origins.add("min_answers", *((path, ("min_answers",)) if selftest.min_answers else
+                                 (settings, ("min_answers",))))  # fmt: skip
+    origins.add("quality", settings, ("quality",), *kb.settings.quality)
+    origins.add("quality.agree_min", path, ("scale",))  # moved to this test's own scale
+    origins.add("limits", path, ("limits",))
+    for index in range(len(selftest.bands)):
+        origins.add(f"bands[{index}]", path, ("bands", index), "min", "label")
+    for index, scale in enumerate(selftest.scales):
+        at = f"competencies[{index}]"
+        origins.add(at, path, ("scales", index), "title", "band_texts", "desirable",
+                    slug=("title",), description=("about",))  # fmt: skip
+        for number in range(len(scale.statements)):
+            where = ("scales", index, "statements", number)
+            origins.add(f"{at}.items[{number}]", path, where, "id", "text", "reverse")
+        for number in range(len(selftest.articles)):
+            origins.add(f"{at}.articles[{number}]", path, ("articles", number))
+    origins.add("selftest", path, (), "title", "audience", slug=("title",), url=("title",),
+                source=("articles",), not_applicable=("audience",))  # fmt: skip
+    for number in range(len(selftest.articles)):
+        origins.add(f"selftest.articles[{number}]", path, ("articles", number))
+    return origins
 
 
 def _agree_min(base: Scale, quality: QualityRules, scale: Scale) -> int:
@@ -156,11 +271,12 @@ def checked_selftest_definitions(kb: KnowledgeBase) -> dict[str, dict[str, Any]]
     """
     written, errors = {}, []
     for selftest in kb.selftests:
-        data = write_definition(build_selftest_definition(kb, selftest))
+        definition, origins = trace_selftest_definition(kb, selftest)
+        data = write_definition(definition)
         try:
             read_definition(data)
         except ScoringError as error:
-            errors.append(_selftest_error(kb, selftest, error))
+            errors.append(_content_error(kb, origins, error))
         written[selftest.slug] = data
     if errors:
         raise ContentErrors(errors)
@@ -173,70 +289,20 @@ def checked_definition(kb: KnowledgeBase) -> dict[str, Any]:
     Raises:
         ContentErrors: the rule `scoring_py` refused, at the content file and line.
     """
-    written = write_definition(build_definition(kb))
+    definition, origins = trace_definition(kb)
+    written = write_definition(definition)
     try:
         read_definition(written)
     except ScoringError as error:
-        raise ContentErrors([_content_error(kb, error)]) from None
+        raise ContentErrors([_content_error(kb, origins, error)]) from None
     return written
 
 
-_INDEX = re.compile(r"^(\w+)\[(\d+)\]\.?(.*)$")
-_FIELD = {"items": "statements"}  # definition name → content name, where they differ
-_SELFTEST_FIELD = {"competencies": "scales", "items": "statements", "description": "about"}
-
-
-def _selftest_error(
-    kb: KnowledgeBase, selftest: content.SelfTest, error: ScoringError
-) -> ContentError:
-    """Where in a self-test's file a definition field (`competencies[1].band_texts`) came from."""
-    field: tuple[str | int, ...] = tuple(
-        _SELFTEST_FIELD.get(part, part) if isinstance(part, str) else part
-        for part in _parts(error.path or "")
-    )
-    message = error.problem or str(error)
-    try:
-        document = read_document(_on_disk(kb, selftest.path), selftest.path)
-        line = document.line_of(field) or 1
-    except (OSError, ParseFailed):
-        line = 1
-    return ContentError(selftest.path, message, field_name(field), line)
-
-
-def _content_error(kb: KnowledgeBase, error: ScoringError) -> ContentError:
-    """Where in the content a definition field (`roles[0].targets[2].level`) came from."""
-    path = error.path or ""
-    source: Path = kb.settings.path
-    rest = path
-    match = _INDEX.match(path)
-    if match and match.group(1) in ("competencies", "mindsets", "roles"):
-        items = getattr(kb, match.group(1))
-        source, rest = items[int(match.group(2))].path, match.group(3)
-    elif path.startswith("scale"):
-        rest = "scale"
-    field = tuple(_parts(rest))
-    message = error.problem or str(error)
-    return ContentError(source, message, field_name(field), _line(kb, source, field))
-
-
-def _parts(path: str) -> list[str | int]:
-    parts: list[str | int] = []
-    for name, index in re.findall(r"(\w+)(?:\[(\d+)\])?", path):
-        parts.append(_FIELD.get(name, name))
-        if index:
-            parts.append(int(index))
-    return parts
-
-
-def _line(kb: KnowledgeBase, source: Path, field: tuple[str | int, ...]) -> int:
-    """The field's line, read again from the file (this only happens for an error)."""
-    reader = read_yaml if source == kb.settings.path else read_document
-    try:
-        document = reader(_on_disk(kb, source), source)
-    except (OSError, ParseFailed):
-        return 1
-    return document.line_of(field) or 1
-
-
-def _on_disk(kb: KnowledgeBase, shown: Path) -> Path:
-    return kb.root.parent / shown  # the model's paths are shown as content/…
+def _content_error(kb: KnowledgeBase, origins: Origins, error: ScoringError) -> ContentError:
+    """A refusal of `scoring_py` at the content file, line and field its field came from (the
+    line as the loader read it). A field no content gave keeps `scoring_py`'s whole message."""
+    origin = origins.of(error.path or "")
+    own = origin is not origins.root and error.problem
+    message = error.problem if own else str(error)
+    line = kb.line_of(origin.path, origin.field) or 1
+    return ContentError(origin.path, message or str(error), field_name(origin.field), line)

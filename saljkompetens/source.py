@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
+from scoring_py.formats import DEFINITION_PATH
+
 from .content.errors import ContentErrors
 from .content.loader import load_content
 from .content.model import KnowledgeBase
@@ -26,6 +28,13 @@ class SiteContent:
     kb: KnowledgeBase
     definition: dict[str, Any]
     selftests: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def definitions(self) -> dict[str, dict[str, Any]]:
+        """Every definition the site publishes (JSON-ready), by its address in the site."""
+        own = {
+            selftest.definition_uri: self.selftests[selftest.slug] for selftest in self.kb.selftests
+        }
+        return {DEFINITION_PATH: self.definition, **own}
 
 
 def read_site_content(

@@ -223,3 +223,23 @@ def test_a_folder_under_its_former_name_is_refused_not_left_unpublished(content:
     assert messages(content) == [
         "content/checks: mappen heter nu selftests/; flytta filerna dit, annars publiceras de inte"
     ]
+
+
+def test_statement_ids_are_checked_in_one_pass_over_every_kind(content: Path) -> None:
+    """A retired id is named at each statement that uses it; a repeated id at every use but
+    the first (files in load order: fraga.md before lyssna.md)."""
+    settings = content / "assessment.yml"
+    settings.write_text(settings.read_text("utf-8") + "retired_ids: [lyssna-1]\n", "utf-8")
+    fraga = content / "competencies" / "fraga.md"
+    fraga.write_text(fraga.read_text("utf-8").replace("id: fraga-1", "id: lyssna-1"), "utf-8")
+    retired = (
+        'statements[0].id: id "lyssna-1" står i retired_ids i assessment.yml: det har tillhört '
+        "ett påstående som tagits bort eller bytt betydelse, och sparade och exporterade svar "
+        "kan peka på det; ge påståendet ett nytt id som aldrig har använts"
+    )
+    assert messages(content) == [
+        f"content/competencies/fraga.md:7: {retired}",
+        f"content/competencies/lyssna.md:7: {retired}",
+        'content/competencies/lyssna.md:7: statements[0].id: id "lyssna-1" används redan i '
+        "content/competencies/fraga.md; varje påstående ska ha ett eget id",
+    ]

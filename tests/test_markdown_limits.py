@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.markdown_bodies import SIZE, near_limit
 from saljkompetens.content import loader
 from saljkompetens.content.body import Page, Problem, check_body, render_html
 from saljkompetens.content.errors import ContentErrors
 from saljkompetens.content.markdown_limits import LIMITS, markdown_problems, measures
 from saljkompetens.content.model import KnowledgeBase
+from tests.support.markdown_bodies import SIZE, near_limit
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "content"
 FOR_LINKS = "; det gör texten för tung att göra om till HTML – stäng dem, eller skriv \\[ för en "

@@ -8,56 +8,46 @@ refuse it until every placeholder is rewritten (content/text_rules.py).
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import schema
+from . import kinds
 from .errors import ContentErrors
-from .loader import FOLDERS, load_content
+from .kinds.article import LANGUAGES
+from .kinds.base import Kind
+from .loader import load_content
 from .model import KnowledgeBase
+from .scaffold_pick import ScaffoldError, pick
 from .slugs import slugify
 from .text_rules import RESERVED_SLUGS
-from .validate import suggestion
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATEMENT_COUNT = 4
 
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of content that can be scaffolded."""
-
-    section: str
-    template: str
-    noun: str  # "ny kompetens": what the new file is, with its adjective
-    schema: schema.Schema
+__all__ = ["ALIASES", "KINDS", "ScaffoldError", "next_steps", "renamed_note", "scaffold"]
 
 
-KINDS = {
-    "competency": Kind("competencies", "competency.md.j2", "ny kompetens", schema.COMPETENCY),
-    "article": Kind("articles", "article.md.j2", "ny artikel", schema.ARTICLE),
-    "role": Kind("roles", "role.md.j2", "ny roll", schema.ROLE),
-    "selftest": Kind("selftests", "selftest.md.j2", "nytt självtest", schema.SELFTEST),
-}
-FORMER_KINDS = {"check": "selftest"}
-"""Kinds that have a new name: still accepted for a while, with a note (`renamed_note`)."""
-ALIASES = {
-    "kompetens": "competency",
-    "artikel": "article",
-    "roll": "role",
-    "test": "selftest",
-    "självtest": "selftest",
-    **FORMER_KINDS,
-}
+def scaffoldable() -> dict[str, Kind]:
+    """The kinds `make new` can write: those of the registry with a scaffold template."""
+    return {kind.name: kind for kind in kinds.KINDS if kind.scaffold is not None}
 
 
-class ScaffoldError(Exception):
-    """The file was not created; the message says why, in Swedish."""
+def other_names() -> dict[str, str]:
+    """Every other name of a kind `make new` takes (Swedish ones, former ones) → its name."""
+    return {
+        alias: kind.name
+        for kind in scaffoldable().values()
+        if kind.scaffold is not None
+        for alias in (*kind.scaffold.aliases, *kind.scaffold.former)
+    }
+
+
+KINDS = scaffoldable()
+ALIASES = other_names()
 
 
 @cache
@@ -83,36 +73,36 @@ def scaffold(
     mindset: str | None = None,
     article: str | None = None,
 ) -> Path:
-    """Write `content/<section>/<slug>.md` for a new item and return its path.
+    """Write `content/<folder>/<slug>.md` for a new item and return its path.
 
     Raises:
         ScaffoldError: the title gives no slug or one already taken, the file exists,
             a named competency or mindset is unknown, or the content has errors.
     """
-    spec = KINDS[ALIASES.get(kind, kind)]
+    spec = scaffoldable()[other_names().get(kind, kind)]
     title = " ".join(title.split())
     slug = slugify(title)
     if not slug:
         raise ScaffoldError(f'titeln "{title}" ger ingen adress (slug); använd bokstäver')
-    path = content / spec.section / f"{slug}.md"
+    path = content / spec.source / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(
             f"{path} finns redan och skrivs inte över; välj en annan titel "
             "eller redigera den befintliga filen"
         )
-    if lang not in schema.LANGUAGES:
-        allowed = ", ".join(schema.LANGUAGES)
+    if lang not in LANGUAGES:
+        allowed = ", ".join(LANGUAGES)
         raise ScaffoldError(f'språket "{lang}" är inte tillåtet; tillåtna värden: {allowed}')
-    if slug in RESERVED_SLUGS or (content.parent / "docs" / FOLDERS[spec.section] / slug).exists():
+    section = spec.section or spec.source
+    if slug in RESERVED_SLUGS or (content.parent / "docs" / section / slug).exists():
         raise ScaffoldError(
-            f"titeln ger adressen {FOLDERS[spec.section]}/{slug}/, som webbplatsen redan "
+            f"titeln ger adressen {section}/{slug}/, som webbplatsen redan "
             "använder; välj en annan titel"
         )
     kb = _load(content, "Innehållet har fel som måste rättas innan en ny fil skapas:")
     _refuse_taken_slug(kb, spec, slug)
-    text = render(
-        spec, title, slug, kb, lang=lang, competency=competency, mindset=mindset, article=article
-    )
+    options = {"lang": lang, "competency": competency, "mindset": mindset, "article": article}
+    text = render(spec, title, slug, kb, options)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     try:
@@ -124,57 +114,51 @@ def scaffold(
 
 
 def render(
-    spec: Kind,
-    title: str,
-    slug: str,
-    kb: KnowledgeBase,
-    *,
-    lang: str = "sv",
-    competency: str | None = None,
-    mindset: str | None = None,
-    article: str | None = None,
+    spec: Kind, title: str, slug: str, kb: KnowledgeBase, options: Mapping[str, str | None]
 ) -> str:
-    """The new file's text, referring to existing content of `kb`."""
-    competency_titles = [c.title for c in kb.competencies]
-    mindset_titles = [m.title for m in kb.mindsets]
-    taken = {s.id for c in kb.competencies for s in c.statements}
-    taken |= {s.id for t in kb.selftests for s in t.statements}
+    """The new file's text, referring to existing content of `kb`: every field of the kind's
+    schema (`fields`) and of its parts (e.g. `statement`) with its description."""
+    assert spec.scaffold is not None
+    taken = {s.id for k in kinds.KINDS if k.statements for i in kb.of(k.name)
+             for s, _ in k.statements(i)}  # fmt: skip
     taken |= set(kb.settings.retired_ids)  # never reused: stored answers point at them
-    chosen_article = (
-        _pick(article, [a.title for a in kb.articles], "okänd artikel", "--article")
-        if spec.section == "selftests"
-        else None
-    )
     context: dict[str, Any] = {
         "title": title,
-        "lang": lang,
+        "lang": options.get("lang") or "sv",
         "fields": spec.schema["properties"],
-        "target": schema.TARGET["properties"],
-        "competency": _pick(competency, competency_titles, "okänd kompetens", "--competency"),
-        "mindset": _pick(mindset, mindset_titles, "okänt tankesätt", "--mindset"),
+        "competency": pick(
+            options.get("competency"),
+            [c.title for c in kb.competencies],
+            "okänd kompetens",
+            "--competency",
+        ),
+        "mindset": pick(
+            options.get("mindset"), [m.title for m in kb.mindsets], "okänt tankesätt", "--mindset"
+        ),
         "ids": _free_ids(slug, taken),
-        "article": chosen_article,
-        "quotes": _quotes(kb.article(chosen_article).body) if chosen_article else [],
         "scale": sorted(kb.settings.scale, key=lambda step: step.value),
-        "scale_fields": schema.SELFTEST_SCALE["properties"],
-        "statement": schema.SELFTEST_STATEMENT["properties"]
-        if spec.section == "selftests"
-        else schema.STATEMENT["properties"],
+        **{name: part["properties"] for name, part in spec.scaffold.parts.items()},
     }
-    return environment().get_template(spec.template).render(**context)
+    if spec.scaffold.context is not None:
+        context.update(spec.scaffold.context(kb, options))
+    return environment().get_template(spec.scaffold.template).render(**context)
 
 
 def renamed_note(kind: str) -> str | None:
     """A one-line note when `kind` is a former name of a kind, else None."""
-    if kind not in FORMER_KINDS:
-        return None
-    new = FORMER_KINDS[kind]
-    return f"Obs: typen {kind} heter nu {new} (make new KIND={new}); {kind} fungerar ett tag till."
+    for spec in scaffoldable().values():
+        if spec.scaffold is not None and kind in spec.scaffold.former:
+            return (
+                f"Obs: typen {kind} heter nu {spec.name} (make new KIND={spec.name}); {kind} "
+                "fungerar ett tag till."
+            )
+    return None
 
 
 def next_steps(path: Path, kind: str) -> str:
     """What to tell the editor after creating `path`."""
-    noun = KINDS[ALIASES.get(kind, kind)].noun
+    spec = scaffoldable()[other_names().get(kind, kind)]
+    noun = spec.scaffold.noun if spec.scaffold else spec.name
     return "\n".join(
         [
             f"Skapade {path} ({noun}).",
@@ -196,40 +180,12 @@ def _load(content: Path, heading: str) -> KnowledgeBase:
 
 
 def _refuse_taken_slug(kb: KnowledgeBase, spec: Kind, slug: str) -> None:
-    items = getattr(kb, spec.section)
-    for item in items:
+    for item in kb.of(spec.name):
         if item.slug == slug:
             raise ScaffoldError(
                 f'titeln ger adressen (slug) "{slug}", som "{item.title}" ({item.path}) '
                 "redan har; välj en annan titel"
             )
-
-
-def _pick(wanted: str | None, titles: list[str], unknown: str, option: str) -> str:
-    """`wanted` if it is one of `titles`, else the first title when nothing was asked for."""
-    if wanted is None:
-        if not titles:
-            raise ScaffoldError(f"{option}: innehållet har inget att hänvisa till")
-        return titles[0]
-    if wanted not in titles:
-        raise ScaffoldError(f'{option}: {unknown} "{wanted}"{suggestion(wanted, titles)}')
-    return wanted
-
-
-_SENTENCE = re.compile(r"[A-ZÅÄÖ][^.!?\n*_`\[\]<>#|]{20,250}[.!?]")
-
-
-def _quotes(body: str) -> list[str]:
-    """Four sentences of an article's plain paragraphs, for a new self-test's `based_on`
-    placeholders (they pass the content check because they are in the article)."""
-    paragraphs = [" ".join(p.split()) for p in body.split("\n\n")]
-    plain = [p for p in paragraphs if p and p[0] not in "#>-*|!<[0123456789"]
-    found = [m.group(0) for p in plain for m in _SENTENCE.finditer(p)]
-    if not found:
-        raise ScaffoldError(
-            "artikeln har inga vanliga meningar att citera; välj en annan med --article"
-        )
-    return [found[i % len(found)] for i in range(STATEMENT_COUNT)]
 
 
 def _free_ids(slug: str, taken: set[str]) -> list[str]:

@@ -11,8 +11,8 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError, field_name
+from .fields import Schema
 from .frontmatter import Document
-from .schema import Schema
 
 _TYPE_NAMES = {
     "string": "text",

@@ -16,8 +16,8 @@ from typing import Any, Protocol
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from ..content.model import SELFTEST_SECTION, KnowledgeBase, SelfTest
-from ..content.schema import LANGUAGES
+from ..content import kinds
+from ..content.model import Competency, KnowledgeBase, SelfTest
 from .escape import html_text, markdown_text
 from .form import (
     SECONDS_PER_STATEMENT,
@@ -45,7 +45,7 @@ __all__ = [
 TEMPLATES = Path(__file__).parent / "templates"
 ASSESSMENT_PAGE = "sjalvskattning/index.md"
 ASSESSMENT_URL = "sjalvskattning/"  # a link in raw HTML, which MkDocs does not rewrite
-SECTION_HOMES = {SELFTEST_SECTION: "sjalvskattning"}
+SECTION_HOMES = {kind.section: kind.home for kind in kinds.KINDS if kind.section and kind.home}
 """Generated pages whose folder has no section of its own, and the folder of the section they
 are listed in: the self-tests (`sjalvtest/<slug>/`) under Självskattning."""
 TEMPLATE_IDS = frozenset({"skatta"})
@@ -72,10 +72,16 @@ def _html_text(value: str) -> Trusted:
     return Trusted(html_text(value))
 
 
+def _template_folders() -> tuple[Path, ...]:
+    """pages/templates/, then the folders of the kinds that bring their own page template."""
+    own = [kind.templates for kind in kinds.KINDS if kind.templates is not None]
+    return (TEMPLATES, *dict.fromkeys(own))
+
+
 @cache
-def _environment(html: bool) -> Environment:
+def _environment(html: bool, folders: tuple[Path, ...] = (TEMPLATES,)) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(folders),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         autoescape=html,
@@ -89,7 +95,7 @@ def _environment(html: bool) -> Environment:
 
 def template(name: str) -> Template:
     """A page template: `*.html.j2` escapes for HTML, `*.md.j2` for Markdown text."""
-    return _environment(name.endswith(".html.j2")).get_template(name)
+    return _environment(name.endswith(".html.j2"), _template_folders()).get_template(name)
 
 
 def render_pages(
@@ -111,8 +117,39 @@ def render_pages(
 
         pages[src_uri] = template(name).render(link=link, **context)
 
-    order = form_order(kb.competencies)
-    for competency in kb.competencies:
+    extras = _PageExtras(kb, files, trusted, min_team)
+    for kind in kinds.KINDS:
+        if kind.template is None:
+            continue
+        for item in kb.of(kind.name):
+            context = {kind.name: item, **(kind.page(kb, item) if kind.page else {})}
+            render(kind.template, item.src_uri, **context, **extras.of(kind.name, item))
+    return pages
+
+
+class _PageExtras:
+    """What a page adds to its kind's values: the forms, and links in raw HTML."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        files: AssessmentFiles | None,
+        trusted: TrustedHtml,
+        min_team: int | None,
+    ) -> None:
+        self.kb, self.files, self.trusted, self.min_team = kb, files, trusted, min_team
+        self.order = form_order(kb.competencies)
+
+    def of(self, kind: str, item: Any) -> dict[str, object]:
+        if kind == "competency":
+            return self.competency(item)
+        if kind == "selftest":
+            return self.selftest(item)
+        return {}
+
+    def competency(self, competency: Competency) -> dict[str, object]:
+        """The competency's own questions (with the assessment's files), and the link."""
+        kb, files = self.kb, self.files
         rating = None
         if files:
             # Raw HTML links are not rewritten by MkDocs: make them relative to where the
@@ -120,9 +157,9 @@ def render_pages(
             served = served_at(competency.src_uri)
             urls = assessment_urls(served, files)
             urls["assessment"] = relative_link(served, ASSESSMENT_URL)
-            rating = trusted.mark(competency.src_uri, template("competency_rating.html.j2").render(
+            html = template("competency_rating.html.j2").render(
                 competency=competency,
-                statements=[q.statement for q in order if q.competency is competency],
+                statements=[q.statement for q in self.order if q.competency is competency],
                 formats=files.formats,
                 urls=urls,
                 wheel_sha256=files.wheel_sha256,
@@ -130,47 +167,26 @@ def render_pages(
                 min_answers=kb.settings.min_answers,
                 total=kb.statement_count,
                 minutes=minutes(kb.statement_count),
-            ))  # fmt: skip
-        render(
-            "competency.md.j2",
-            competency.src_uri,
-            competency=competency,
-            mindsets=kb.mindsets_of(competency),
-            articles=kb.articles_about(competency),
-            assessment_link=Trusted(relative_link(competency.src_uri, ASSESSMENT_PAGE)),
-            rating=rating,
-        )
-    for mindset in kb.mindsets:
-        render("mindset.md.j2", mindset.src_uri, mindset=mindset, uses=kb.uses_of(mindset))
-    for article in kb.articles:
-        render(
-            "article.md.j2",
-            article.src_uri,
-            article=article,
-            competencies=kb.competencies_of(article),
-            selftests=kb.selftests_of(article),
-            language_name=LANGUAGES[article.lang].capitalize(),
-        )
-    for role in kb.roles:
-        targets = [(t, kb.competency(t.competency)) for t in role.targets]
-        render("role.md.j2", role.src_uri, role=role, targets=targets)
-    for selftest in kb.selftests:
-        count = len(selftest.statements)
+            )
+            rating = self.trusted.mark(competency.src_uri, html)
+        return {
+            "assessment_link": Trusted(relative_link(competency.src_uri, ASSESSMENT_PAGE)),
+            "rating": rating,
+        }
+
+    def selftest(self, selftest: SelfTest) -> dict[str, object]:
+        """The self-test's form (with the assessment's files), its length, the team link."""
         here = selftest.src_uri
-        render(
-            "selftest.md.j2",
-            here,
-            selftest=selftest,
-            articles=[kb.article(title) for title in selftest.articles],
-            statements=count,
-            minutes=minutes(count),
-            form=trusted.mark(here, assessment_form(served_at(here), files, kb, selftest))
-            if files
-            else None,
-            team_link=Trusted(relative_link(here, "team/index.md")),
-            min_team=min_team,
-        )
-    return pages
+        form = None
+        if self.files:
+            html = assessment_form(served_at(here), self.files, self.kb, selftest)
+            form = self.trusted.mark(here, html)
+        return {
+            "minutes": minutes(len(selftest.statements)),
+            "form": form,
+            "team_link": Trusted(relative_link(here, "team/index.md")),
+            "min_team": self.min_team,
+        }
 
 
 def assessment_form(
@@ -208,5 +224,4 @@ def assessment_form(
 
 def page_groups(kb: KnowledgeBase) -> list[list[str]]:
     """The generated pages by kind, each kind in reading order (for their neighbours)."""
-    kinds = (kb.competencies, kb.mindsets, kb.articles, kb.roles, kb.selftests)
-    return [[item.src_uri for item in kind] for kind in kinds]
+    return [[item.src_uri for item in kb.of(k.name)] for k in kinds.KINDS if k.template]
