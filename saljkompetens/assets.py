@@ -17,16 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
-from scoring_py.formats import (
-    ANSWERS_FORMAT,
-    ANSWERS_VERSION,
-    DEFINITION_PATH,
-    EXPORT_FORMAT,
-    NOT_APPLICABLE,
-    share_key,
-)
+from scoring_py.formats import DEFINITION_PATH, page_formats, share_key
 
+from .bytecode import BytecodeError, compile_for_browser
 from .project import Project
 from .stdlib import build_trimmed
 
@@ -166,14 +161,10 @@ class BrowserAssets:
         return self.wheel.sha256
 
     @property
-    def formats(self) -> dict[str, str | int]:
-        """The file formats the page reads and writes, named by scoring_py, which owns them."""
-        return {
-            "answers": ANSWERS_FORMAT,
-            "export": EXPORT_FORMAT,
-            "version": ANSWERS_VERSION,
-            "not_applicable": NOT_APPLICABLE,
-        }
+    def formats(self) -> dict[str, Any]:
+        """The file formats the page reads and writes, their names and limits, as scoring_py,
+        which owns them, gives them to the page (every form's `data-formats`)."""
+        return page_formats()
 
     def share_key(self, item_ids: list[str], low: int, high: int) -> str:
         """What a share link of a form with these statements and scale carries (scoring_py)."""
@@ -188,7 +179,8 @@ class BrowserAssets:
 
 def browser_assets(project: Project) -> BrowserAssets:
     """The wheel (built once per change of `scoring_py/`), the pinned Pyodide and the
-    standard library trimmed to what they import.
+    standard library trimmed to what they import, both compiled to bytecode by Pyodide
+    (saljkompetens.bytecode).
 
     Raises:
         AssetError: what is missing and how to get it.
@@ -196,4 +188,10 @@ def browser_assets(project: Project) -> BrowserAssets:
     wheel = build_wheel(project.scoring_py, project.cache)
     pyodide = find_pyodide(project.node_modules)
     package = project.scoring_py / "src" / "scoring_py"
-    return BrowserAssets(wheel, pyodide, build_trimmed(pyodide.stdlib, package, project.cache))
+    stdlib = build_trimmed(pyodide.stdlib, package, project.cache)
+    try:
+        compiled = compile_for_browser(wheel.path, stdlib, pyodide.folder, project.cache)
+    except BytecodeError as error:
+        raise AssetError(str(error)) from None
+    digest = hashlib.sha256(compiled.wheel.read_bytes()).hexdigest()
+    return BrowserAssets(Wheel(compiled.wheel, digest), pyodide, compiled.stdlib)

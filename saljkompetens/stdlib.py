@@ -51,6 +51,18 @@ PYODIDE_ROOTS = (
 )
 
 
+# Imported only where `sys.platform == "win32"` (asyncio's event loop, the codecs' Windows
+# code pages), which the static reading cannot tell; Pyodide never imports them.
+WINDOWS_ONLY = frozenset(
+    {
+        "asyncio.proactor_events",
+        "asyncio.windows_events",
+        "asyncio.windows_utils",
+        "encodings._win_cp_codecs",
+    }
+)
+
+
 class StdlibZip:
     """The modules of a standard-library zip, by dotted name."""
 
@@ -133,12 +145,13 @@ def _with_parents(name: str) -> str:
 
 
 def closure(stdlib: StdlibZip, roots: Iterable[str]) -> set[str]:
-    """The modules of the zip that `roots` import when imported, directly or not."""
+    """The modules of the zip that `roots` import when imported, directly or not (but
+    not the Windows-only ones)."""
     todo = [name for name in roots if name in stdlib.files]
     seen: set[str] = set()
     while todo:
         name = todo.pop()
-        if name in seen:
+        if name in seen or name in WINDOWS_ONLY:
             continue
         seen.add(name)
         todo += [m for m in stdlib.imports(name) if m in stdlib.files and m not in seen]

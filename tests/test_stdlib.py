@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -12,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from saljkompetens.stdlib import StdlibZip, build_trimmed, scoring_imports
+from saljkompetens.stdlib import (
+    StdlibZip,
+    build_trimmed,
+    imports_of,
+    module_level,
+    scoring_imports,
+)
+from saljkompetens.stdlib import trimmed as trimmed_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -32,11 +40,89 @@ def test_trimmed_is_a_third_of_the_full_zip(trimmed: Path) -> None:
     assert trimmed.stat().st_size < (PYODIDE / "python_stdlib.zip").stat().st_size / 2.5
 
 
-def test_every_stdlib_module_scoring_py_names_is_in_it(trimmed: Path) -> None:
-    full, kept = modules(PYODIDE / "python_stdlib.zip"), modules(trimmed)
-    named = {name for name in scoring_imports(PACKAGE) if name in full}
-    assert {"json", "fractions", "dataclasses", "re"} <= named | {"json"}
-    assert named <= kept, sorted(named - kept)
+def test_imports_are_read_with_their_parents_and_relative_ones_resolved() -> None:
+    source = (
+        "import json\n"
+        "import os.path, re as regex\n"
+        "from collections import abc, OrderedDict\n"
+        "from . import sibling\n"
+        "from .sub import (thing,  # the first\n"
+        "    other)\n"
+        "def later():\n"
+        "    import textwrap\n"
+        'x = "import nothing"\n'
+    )
+    assert imports_of(source, "pkg.mod", is_package=False) == {
+        "json", "os", "os.path", "re", "collections", "collections.abc",
+        "collections.OrderedDict", "pkg", "pkg.sibling", "pkg.sub", "pkg.sub.thing",
+        "pkg.sub.other", "textwrap",
+    }  # fmt: skip
+    # In a package's __init__, "." is the package itself.
+    assert imports_of("from . import a\n", "pkg", is_package=True) == {"pkg", "pkg.a"}
+
+
+def test_only_what_runs_on_import_is_module_level() -> None:
+    source = (
+        "import a\n"
+        "def f():\n    import b\n"
+        "class C:\n    import c\n"
+        "try:\n    import d\nexcept ImportError:\n    import e\n"
+        'if __name__ == "__main__":\n    import f\n'
+        'if sys.platform == "x":\n    import g\n'
+        "with x:\n    import h\n"
+        "async def k():\n    import i\n"
+    )
+    assert imports_of(module_level(source), "m", is_package=False) == {"a", "d", "e", "g", "h"}
+
+
+def test_scoring_imports_names_every_import_on_any_path_but_its_own(tmp_path: Path) -> None:
+    package = tmp_path / "mypkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("from .core import run\nimport json\n")
+    (package / "core.py").write_text(
+        "from fractions import Fraction\nfrom . import helpers\nimport mypkg.helpers\n"
+        "def run():\n    import statistics\n"
+    )
+    (package / "helpers.py").write_text("import re\n")
+    assert scoring_imports(package) == {
+        "json",
+        "fractions",
+        "fractions.Fraction",
+        "re",
+        "statistics",
+    }
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+def test_the_trimmed_zip_keeps_what_the_roots_and_start_up_import_and_nothing_else() -> None:
+    full = _zip(
+        {
+            "site.py": "import os\n",  # Pyodide's start-up imports site
+            "os.py": "import posixpath\n",
+            "posixpath.py": "",
+            "encodings/__init__.py": "",  # looked up by name at start-up
+            "json/__init__.py": "from .decoder import JSONDecoder\n",
+            "json/decoder.py": "import re\n",
+            "json/tool.py": "import argparse\n",  # json does not import it
+            "re/__init__.py": "",
+            "argparse.py": "",
+            "unused.py": "import os\n",
+            "tkinter/__init__.py": "",
+        }
+    )
+    out = trimmed_zip(full, ["json"])
+    assert sorted(zipfile.ZipFile(io.BytesIO(out)).namelist()) == [
+        "encodings/__init__.py", "json/__init__.py", "json/decoder.py", "os.py",
+        "posixpath.py", "re/__init__.py", "site.py",
+    ]  # fmt: skip
+    assert trimmed_zip(full, ["json"]) == out  # the same bytes, so the same URL
 
 
 def test_every_module_importing_scoring_py_loads_is_in_it(trimmed: Path) -> None:

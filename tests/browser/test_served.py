@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from bench.startup import Caddy, caddy
 from saljkompetens.dist import make_dist
 from saljkompetens.mkdocs_plugin.csp import HEADER_POLICY
+from tests.support import QUICK_BROTLI
+from tests.support.caddy import Caddy, caddy
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 READY = 'html[data-python="ready"]'
@@ -27,11 +28,17 @@ FOREVER = "public, max-age=31536000, immutable"
 
 @pytest.fixture(scope="session")
 def served(built_site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Caddy]:
-    """dist/ of the built site through Caddy with deploy/Caddyfile (bench.startup.caddy)."""
+    """dist/ of the built site through Caddy with deploy/Caddyfile (tests/support/caddy.py)."""
     if shutil.which("caddy") is None:
         pytest.fail("caddy saknas: kör `make setup` (installerar Debians caddy)")
     work = tmp_path_factory.mktemp("served")
-    dist = make_dist(built_site.path, work / "dist", deploy=ROOT / "deploy", cache=ROOT / "build")
+    dist = make_dist(
+        built_site.path,
+        work / "dist",
+        deploy=ROOT / "deploy",
+        cache=ROOT / "build",
+        quality=QUICK_BROTLI,
+    )
     with caddy(dist, work) as server:
         yield Caddy(server.url + "/", server.log)
 
@@ -125,6 +132,7 @@ def test_assessment_works_through_caddy_and_a_repeat_visit_asks_nothing_of_pyodi
     page.goto(served.url + "sjalvskattning/")
     page.wait_for_selector(READY, timeout=PYTHON_TIMEOUT)
     page.wait_for_selector('#sk-status[data-state="ready"]', timeout=PYTHON_TIMEOUT)
+    page.wait_for_selector("html[data-python-snapshot=kept]", timeout=PYTHON_TIMEOUT)
     first = requested(served)
     assert any("/assets/pyodide/" in uri for uri in first)
     assert not [u for u in seen if not u.startswith((served.url, "data:", "blob:"))]
@@ -136,4 +144,7 @@ def test_assessment_works_through_caddy_and_a_repeat_visit_asks_nothing_of_pyodi
     again = requested(served)[len(first) :]
     assert any(uri.startswith("/sjalvskattning/") for uri in again)  # the page revalidates
     assert not [uri for uri in again if uri.startswith("/assets/pyodide/")], again
+    # Python started from the memory snapshot kept in Cache Storage, under the served CSP
+    assert page.get_attribute("html", "data-python-snapshot") == "restored"
+    assert not [p for p in problems if "Content Security Policy" in p], problems
     context.close()

@@ -19,6 +19,8 @@ const root = $("sk-assessment");
 if (root) main();
 
 function main() {
+  const client = ScoringClient.fromElement(root);
+  if (isShareFragment(location.hash)) client.start(); // a result to show: Python at once
   const form = $("sk-form");
   const selftest = root.dataset.selftest || null; // a self-test's page: its own answers and definition
   const model = readModel(form, $("sk-role"), JSON.parse(root.dataset.formats), selftest, root.dataset.selftestTitle);
@@ -42,7 +44,6 @@ function main() {
     print: $("sk-print"),
   });
   const message = new Message($("sk-message"));
-  const client = ScoringClient.fromElement(root);
   const live = new LiveResult(
     { section: $("resultat"), status: $("sk-status"), message },
     client,

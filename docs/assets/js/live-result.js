@@ -112,6 +112,8 @@ export class LiveResult {
       this.shown = { key, result };
       this.stopWaiting();
       renderResult(this.section, result, this.siteRoot);
+      // A testing hook for the benchmarks: when a result was first shown (ms since load).
+      this.section.dataset.firstResultMs ??= String(Math.round(performance.now()));
       return result;
     } catch (error) {
       if (this.client.state !== "error")

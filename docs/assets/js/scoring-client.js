@@ -6,13 +6,17 @@
 // asked: at the first request, `start()`, the first sign of use of its element (pointer,
 // touch, focus, key) or when the browser is idle after the page has loaded, so Pyodide
 // never competes with the page's own files. When Python is ready, `<html>` gets
-// `data-python="ready"` (a hook for tests and benchmarks).
+// `data-python="ready"` (a hook for tests and benchmarks), and `data-python-snapshot` says
+// whether it started from this browser's memory snapshot (python-loader.js); `forget()`
+// erases that snapshot, with the visitor's answers.
 //
 // A team request can have a time budget per file: when the worker reports no progress for
 // that long, the file it is reading is given up on: the request is rejected with a
 // `StalledFile` error naming it, and the worker is replaced by a new one (Python cannot be
 // interrupted, only stopped); other requests waiting for the old worker are rejected with
 // `restarted` set, to be sent again.
+
+import { forgetSnapshots } from "./python-snapshot.js";
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -128,6 +132,10 @@ export class ScoringClient {
       this.settle.resolve(Number(data.seconds || 0));
       const html = globalThis.document?.documentElement;
       if (html) html.dataset.python = "ready";
+      if (html) html.dataset.pythonSnapshot = data.snapshot || "none";
+    } else if (data.type === "snapshot") {
+      const html = globalThis.document?.documentElement;
+      if (html) html.dataset.pythonSnapshot = data.state;
     } else if (data.type === "error" && data.id == null) {
       this.fail(data.message);
     } else if (data.type === "progress") {
@@ -149,6 +157,19 @@ export class ScoringClient {
     this.settle.reject(error);
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
+  }
+
+  /** Erases Python's memory snapshot in this browser; a running worker keeps no new one
+   * while the page is open. Never starts the worker. */
+  async forget() {
+    if (this.worker && this.state !== "error") {
+      await new Promise((resolve) => {
+        const id = this.nextId++;
+        this.pending.set(id, { resolve, reject: resolve });
+        this.worker.postMessage({ type: "forget", id });
+      });
+    }
+    await forgetSnapshots();
   }
 
   /** Scores an answers object; resolves with the result JSON text once Python is ready.

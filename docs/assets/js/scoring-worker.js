@@ -5,7 +5,10 @@
 //
 //   page → worker  {type: "init", config: {pyodide, wheel, sha256, definition, stdlib}}  (absolute URLs;
 //                   stdlib: the trimmed standard library, published beside the wheel)
-//   worker → page  {type: "ready", seconds} | {type: "error", id: null, message, stage}
+//   worker → page  {type: "ready", seconds, snapshot} | {type: "error", id: null, message, stage}
+//                  (snapshot: how Python started, python-loader.js)
+//   worker → page  {type: "snapshot", state}              (a memory snapshot was kept, or not)
+//   page → worker  {type: "forget", id}                   (erase the snapshot; answered {type: "result", id})
 //   page → worker  {type: "score", id, answers, voice?}    (answers: JSON text or object; voice:
 //                  "self" or "other", whom the result's sentences speak to)
 //   page → worker  {type: "team", id, files, role, definition?}  (files: JSON text [{name, text}];
@@ -19,13 +22,17 @@
 //
 // Only the site's own files are fetched. No eval, no new Function, no inline code.
 
+import { PythonStart } from "./python-loader.js";
+
 const PREFIX = "[scoring-worker]";
+const KEEP_AFTER_MS = 1000; // the snapshot is kept after the first requests are answered
 
 let scoreJson = null;
 let teamJson = null;
 let compareModule = null; // scoring_py.compare: compare_json, timeline_json
 let definitionText = null;
 let started = false;
+let python = null; // PythonStart: how Python started, and its snapshot
 
 class StageError extends Error {
   constructor(stage, message) {
@@ -126,6 +133,7 @@ async function start(config) {
   wheelBytes.catch(() => {});
   definition.catch(() => {});
 
+  python = new PythonStart(base, stdlib); // looks for a snapshot meanwhile
   const failedFetch = watchFetches([base, stdlib]);
   let loadPyodide;
   try {
@@ -140,17 +148,8 @@ async function start(config) {
   let pyodide;
   let module;
   try {
-    pyodide = await Promise.race([
-      loadPyodide({
-        indexURL: base,
-        stdLibURL: stdlib,
-        lockFileContents: LOCK,
-        fullStdLib: false,
-        stdout: () => {},
-        stderr: () => {},
-      }),
-      failedFetch,
-    ]);
+    const options = { indexURL: base, stdLibURL: stdlib, lockFileContents: LOCK, stdout: () => {}, stderr: () => {} };
+    pyodide = await python.load(loadPyodide, options, failedFetch);
   } catch (error) {
     const detail = error instanceof StageError ? error.message : await missingFile(base, stdlib);
     fail("pyodide", `Python-miljön (Pyodide) kunde inte startas: ${detail}`);
@@ -171,6 +170,7 @@ async function start(config) {
     scoreJson = module.score_json;
     teamJson = module.team_json;
     compareModule = pyodide.pyimport("scoring_py.compare");
+    python.take(pyodide); // before any answers reach Python
   } catch (error) {
     console.error(PREFIX, error);
     fail("install", "Poängräkningens Python-paket kunde inte installeras.");
@@ -206,7 +206,10 @@ self.addEventListener("message", async (event) => {
     started = true;
     try {
       const seconds = await start(data.config || {});
-      self.postMessage({ type: "ready", seconds });
+      self.postMessage({ type: "ready", seconds, snapshot: python.state });
+      if (python.pending) {
+        setTimeout(async () => self.postMessage({ type: "snapshot", state: await python.keep() }), KEEP_AFTER_MS);
+      }
     } catch (error) {
       const stage = error instanceof StageError ? error.stage : "unknown";
       const message =
@@ -214,6 +217,11 @@ self.addEventListener("message", async (event) => {
       if (!(error instanceof StageError)) console.error(PREFIX, error);
       self.postMessage({ type: "error", id: null, stage, message });
     }
+    return;
+  }
+  if (data.type === "forget") {
+    await python?.forget();
+    self.postMessage({ type: "result", id: data.id, json: "null" });
     return;
   }
   if (data.type === "team") {

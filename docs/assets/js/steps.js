@@ -1,5 +1,7 @@
 // Säljkompetens: the form in steps of about ten statements, one step on the screen at a
-// time, with the way back and forward. Without this script every step shows at once.
+// time, with the way back and forward. The page arrives with every step but the first
+// hidden, so no script lays out all the statements; without JavaScript every step shows
+// (a <noscript> style in the form's template).
 
 export class Steps {
   constructor(form) {
