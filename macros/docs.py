@@ -191,6 +191,23 @@ def register(env: Any) -> None:
             selftests=selftests,
             urls=assessment_urls(served, assets),
             wheel_sha256=assets.wheel_sha256,
+            formats=assets.formats,
+        )
+
+    @assessment_macro
+    def progress_page(base: KnowledgeBase, assets: BrowserAssets) -> str:
+        """The visitor's saved attempts, two compared and all over time (HTML)."""
+        served = served_at(here())
+        ids = [s.id for c in base.competencies for s in c.statements]
+        values = [step.value for step in base.settings.scale]
+        key = assets.share_key(ids, min(values), max(values))  # the one the form's answers carry
+        urls = assessment_urls(served, assets)
+        urls["progress_script"] = relative_link(served, "assets/js/progress.js")
+        return render(
+            "progress_page.html.j2",
+            urls=urls,
+            wheel_sha256=assets.wheel_sha256,
+            formats={**assets.formats, "share_key": key},
         )
 
     @content_macro

@@ -263,17 +263,18 @@ def test_no_files_and_one_file() -> None:
 
 def test_the_csv_opens_in_columns_in_a_swedish_spreadsheet() -> None:
     """A BOM (Excel reads UTF-8 only after one), ``;`` (the list separator where the comma is
-    the decimal sign), the titles as headers, CRLF; a formula is never run."""
+    the decimal sign), the titles as headers, CRLF; a formula is never run. The date column
+    is empty for files without a date (tests/test_scoring_team_change.py has dated ones)."""
     files = [*FOUR, ("z.json", file({}, "=SUMMA(A1)")), ("y.json", file({}, 'Ek; "Bo"'))]
     result = team(definition(), files)
     assert result["csv"] == (
-        "\ufeffPerson;Prospektering;Behovsanalys;Förhandling;Avslut;Uppföljning\r\n"
-        "AB;100;50;75;25;\r\n"
-        "Person 1;75;75;50;50;\r\n"
-        "Person 2;25;25;100;75;50\r\n"
-        "D;50;;75;100;\r\n"
-        "'=SUMMA(A1);;;;;\r\n"  # a spreadsheet would run it as a formula
-        '"Ek; ""Bo""";;;;;\r\n'  # the separator and quotes inside a field are quoted
+        "\ufeffPerson;Datum;Prospektering;Behovsanalys;Förhandling;Avslut;Uppföljning\r\n"
+        "AB;;100;50;75;25;\r\n"
+        "Person 1;;75;75;50;50;\r\n"
+        "Person 2;;25;25;100;75;50\r\n"
+        "D;;50;;75;100;\r\n"
+        "'=SUMMA(A1);;;;;;\r\n"  # a spreadsheet would run it as a formula
+        '"Ek; ""Bo""";;;;;;\r\n'  # the separator and quotes inside a field are quoted
     )
     assert result["csv"].encode("utf-8").startswith(b"\xef\xbb\xbfPerson;")
 

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, FilePayload, Page, Route, expect
 
-from bench.scoring import padded
-from bench.team_files import answers_file, team_files
 from scoring_py import team
+from tests.support.team_files import answers_file, padded, team_files
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +87,7 @@ def test_five_files_show_the_team_and_the_same_numbers_as_python(
     assert saved == expected["csv"]
     # for a Swedish spreadsheet: a BOM, ";" between the columns, the titles as headers
     titles = ";".join(c["title"] for c in definition["competencies"])
-    assert raw.startswith(b"\xef\xbb\xbf" + f"Person;{titles}\r\n".encode())
+    assert raw.startswith(b"\xef\xbb\xbf" + f"Person;Datum;{titles}\r\n".encode())
     assert download.value.suggested_filename == f"saljkompetens-team-nykundsjagare-{today()}.csv"
     # with 5 people no priority can be told from chance, and the page says from how many
     assert expected["aggregate"]["priorities"] == []

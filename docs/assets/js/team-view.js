@@ -1,10 +1,12 @@
 // Säljkompetens: the team view, built with DOM APIs only (never innerHTML) from what
 // scoring_py's team_json computes: a summary in words, the heat map (people × competencies),
 // notes on each person's answers and label, the team's spread and role picture (from 3
-// people), and self beside manager (team-pairs.js). A self-test about the organisation has no
-// per-person values at all (`per_person` false): only its spread, from 3 people.
+// people), self beside manager (team-pairs.js) and each person's change over time
+// (team-change.js). A self-test about the organisation has no per-person values at all
+// (`per_person` false): only its spread, from 3 people.
 
 import { el, siteLink } from "./dom.js";
+import { changeNodes } from "./team-change.js";
 import { decimal, pairs } from "./team-pairs.js";
 import { rolePicture } from "./team-role.js";
 
@@ -50,6 +52,7 @@ export function teamNodes(result, root, sort) {
   nodes.push(...qualityNotes(result));
   nodes.push(result.aggregate ? aggregate(result, root) : hidden(result));
   if (result.pairs.length) nodes.push(...pairs(result, root));
+  if (result.change) nodes.push(...changeNodes(result, root)); // two attempts of one label: over time
   return nodes;
 }
 

@@ -28,6 +28,7 @@ function main() {
   const progressText = $("sk-team-progress-text");
   const message = new Message($("sk-team-message"));
   const siteRoot = new URL(root.dataset.root, document.baseURI);
+  const formats = JSON.parse(root.dataset.formats); // the file formats' names and limits (scoring_py.formats)
   let client = null;
   let files = []; // {name, size, reading} being read, {name, size, text} read, or {name, size, error}
   let result = null;
@@ -46,7 +47,7 @@ function main() {
     say(`${count(fresh.length, "fil", "filer")} läses …`, true);
     progressText.closest(".sk-team-files").scrollIntoView({ block: "nearest" }); // where the manager looks
     for (const entry of fresh) {
-      const read = await readEntry(entry);
+      const read = await readEntry(entry, formats.file_max_bytes);
       const at = files.indexOf(entry);
       if (at < 0) continue; // removed meanwhile
       files[at] = read;
@@ -78,7 +79,7 @@ function main() {
     for (const file of files) {
       if (!("text" in file)) continue;
       try {
-        named.add(fileSelftest(JSON.parse(file.text)) ?? "");
+        named.add(fileSelftest(JSON.parse(file.text), formats) ?? "");
       } catch {
         /* scoring_py says what is wrong with it */
       }
@@ -231,7 +232,7 @@ function main() {
   $("sk-team-csv").addEventListener("click", () => {
     if (!result) return;
     const blob = new Blob([result.csv], { type: "text/csv;charset=utf-8" });
-    download(fileName(["saljkompetens-team", result.selftest?.slug ?? result.role?.slug], "csv"), blob);
+    download(fileName([formats.team, result.selftest?.slug ?? result.role?.slug], "csv"), blob);
     message.show(
       "Tabellen är sparad som CSV för svenska kalkylprogram som Excel (semikolon mellan kolumnerna, " +
         "UTF-8): en rad per person, en kolumn per kompetens.",
@@ -272,8 +273,7 @@ function main() {
 
   const saved = restore();
   if (saved) {
-    const bytes = (text) => new TextEncoder().encode(text).length;
-    files = saved.files.map((f) => ({ name: f.name, size: bytes(f.text), text: f.text }));
+    files = saved.files.map((f) => ({ name: f.name, size: new TextEncoder().encode(f.text).length, text: f.text }));
     role.value = saved.role;
     if (kind && [...kind.options].some((option) => option.value === saved.kind)) kind.value = saved.kind;
     showKind();

@@ -13,27 +13,49 @@ shared among every comparison made (each competency, each stage of the sale and 
 test; Bonferroni), so that an unchanged person is told of any clear change at most
 ``FAMILY_ERROR`` (10 %) of the time. Shown as whole points, as the report's differences are.
 One competency needs about 25–30 points; the whole test, from all its statements, about 8.
+
+:func:`timeline` scores each of a person's attempts on its own (the whole test and the stages
+of the sale, each with its range), for the chart of attempts over time; :func:`compare_json`
+and :func:`timeline_json` are the entry points the browser worker calls.
 """
 
 import math
+import re
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
 from .answers import Answers
 from .errors import ScoringError
-from .formats import EXPORT_FORMAT, read_answers, read_definition
+from .formats import (
+    COMPARE_FORMAT,
+    COMPARE_VERSION,
+    TIMELINE_FORMAT,
+    TIMELINE_VERSION,
+    answers_object,
+    read_answers_object,
+    read_definition,
+)
 from .json_text import parse_json_text
 from .model import Definition
 from .ranking import critical_z
+from .result import to_canonical_json
 from .rounding import round_half_up
-from .scores import error_sd, keyed_score
+from .scores import GroupScore, error_sd, keyed_score, margin, score_competencies, score_groups
+from .scoring import cached_definition
 from .summary import join
 
-__all__ = ["COMPARE_FORMAT", "Attempt", "compare", "read_attempt"]
-
-COMPARE_FORMAT = "saljkompetens-jamforelse"
-COMPARE_VERSION = 1
+__all__ = [
+    "COMPARE_FORMAT",
+    "TIMELINE_FORMAT",
+    "Attempt",
+    "attempt_date",
+    "compare",
+    "compare_json",
+    "read_attempt",
+    "timeline",
+    "timeline_json",
+]
 
 
 class Attempt:
@@ -60,26 +82,27 @@ def read_attempt(
         data = parse_json_text(data, "Svaren")
     if not isinstance(data, dict):
         raise ScoringError("Ett försök ska vara en svarsfil eller en exportfil (ett JSON-objekt).")
-    date = _date(data)
-    data = dict(data)
-    holder = data  # the object whose "answers" are the answers: the file, or its inner one
-    if data.get("format") == EXPORT_FORMAT and isinstance(data.get("answers"), dict):
-        holder = data["answers"] = dict(data["answers"])
+    date = attempt_date(data)
+    holder = dict(answers_object(data))  # the answers object: the file, or the export's
     values = holder.get("answers")
     retired = 0
     if isinstance(values, dict):
         kept = {key: value for key, value in values.items() if key in definition.item_ids}
         retired = sum(1 for key, value in values.items() if key not in kept and value is not None)
         holder["answers"] = kept
-    return Attempt(read_answers(data, definition), date, retired)
+    return Attempt(read_answers_object(holder, definition), date, retired)
 
 
-def _date(data: dict[str, Any]) -> str | None:
-    """The attempt's date (``YYYY-MM-DD``), from the file or its answers, if any."""
+_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+
+
+def attempt_date(data: dict[str, Any]) -> str | None:
+    """The attempt's date (``YYYY-MM-DD``), from the file or its answers, if any (anything
+    else in ``date`` counts as none)."""
     for source in (data, data.get("answers")):
         if isinstance(source, dict):
             value = source.get("date")
-            if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+            if isinstance(value, str) and _DATE.fullmatch(value):
                 return value
     return None
 
@@ -103,9 +126,10 @@ def compare(
     z = critical_z(len(comparable))
     for row in [*rows, *groups, overall]:
         _decide(row, z)
-    titles = {c.slug: c.title for c in definition.competencies}
+    named = {c.slug: c for c in definition.competencies}
     for row in rows:
-        row["title"] = titles[row["slug"]]
+        row["title"] = named[row["slug"]].title
+        row["url"] = named[row["slug"]].url
     for row in groups:
         row["name"] = row.pop("slug")
     overall.pop("slug")
@@ -223,3 +247,101 @@ def _summary(result: dict[str, Any]) -> list[str]:
             f"(gränsen är {overall['threshold']} poäng)."
         )
     return sentences
+
+
+# -- the browser's entry points, and the attempts over time -----------------------------------
+
+
+def compare_json(definition_text: str, before_text: str, after_text: str) -> str:
+    """Two attempts (answers or export files as JSON text) compared, as JSON text; the entry
+    point the browser worker calls.
+
+    Raises:
+        ScoringError: A file that cannot be read, named as the earlier or the later attempt.
+    """
+    definition = cached_definition(definition_text)
+    attempts = []
+    for which, text in (
+        ("Det tidigare försöket", before_text),
+        ("Det senare försöket", after_text),
+    ):
+        try:
+            attempts.append(read_attempt(_text(text, which), definition))
+        except ScoringError as error:
+            raise ScoringError(f"{which}: {error}") from None
+    return to_canonical_json(compare(definition, *attempts))
+
+
+def timeline(
+    definition: "Definition | dict[str, Any] | str", attempts: "Sequence[dict[str, Any] | str]"
+) -> dict[str, Any]:
+    """Each attempt scored on its own, in the order given: its date, how many statements it
+    answered (and answers set aside as retired), the whole test and each stage of the sale
+    with its range (a stage, and the whole test, from at least half of its statements, as
+    the report's stages). An attempt that cannot be read gets ``error`` instead."""
+    definition = read_definition(definition)
+    rows: list[dict[str, Any]] = []
+    for data in attempts:
+        date = attempt_date(data) if isinstance(data, dict) else None
+        try:
+            attempt = read_attempt(data, definition)
+        except ScoringError as error:
+            rows.append({"date": date, "error": str(error)})
+            continue
+        scores = score_competencies(definition, attempt.answers)
+        keyed = [answer.keyed for entry in scores for answer in entry.answered]
+        whole = None
+        if keyed and 2 * len(keyed) >= definition.item_count:
+            whole = keyed_score(definition.scale, keyed)
+        everything = GroupScore(
+            "", tuple(scores), whole, len(keyed),
+            None if whole is None else margin(definition.scale, len(keyed)),
+        )  # fmt: skip
+        rows.append(
+            {
+                "date": attempt.date,
+                "answered": len(attempt.answers.values),
+                "retired": attempt.retired,
+                "overall": _shown(everything, definition.item_count),
+                "groups": [
+                    {"name": group.name, **_shown(group, _statements(group))}
+                    for group in score_groups(definition, scores)
+                ],
+            }
+        )
+    return {
+        "format": TIMELINE_FORMAT,
+        "version": TIMELINE_VERSION,
+        "statements": definition.item_count,
+        "attempts": rows,
+    }
+
+
+def timeline_json(definition_text: str, attempts_text: str) -> str:
+    """:func:`timeline` of a JSON list of attempts (answers or export objects), as JSON text;
+    the entry point the browser worker calls."""
+    attempts = parse_json_text(_text(attempts_text, "Försöken"), "Försöken")
+    if not isinstance(attempts, list):
+        raise ScoringError("Försöken ska ges som en lista av svars- eller exportfiler.")
+    return to_canonical_json(timeline(cached_definition(definition_text), attempts))
+
+
+def _shown(group: GroupScore, statements: int) -> dict[str, Any]:
+    """A score as the chart shows it: rounded half up, its range, how many answers."""
+    return {
+        "score": None if group.score is None else round_half_up(group.score),
+        "low": group.low,
+        "high": group.high,
+        "answered": group.answered,
+        "statements": statements,
+    }
+
+
+def _statements(group: GroupScore) -> int:
+    return sum(len(member.competency.items) for member in group.members)
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ScoringError(f"{what} måste ges som JSON-text.")
+    return value

@@ -4,6 +4,11 @@ Every file is read and scored by the same rules as one person's report. On top o
 
 - **people**: one row per seller's own rating (self), labelled as the file says or
   "Person 1…n"; a manager's rating of a seller is paired with the seller's own by label;
+- **over time**: two of a seller's own files with the same label and two different dates are
+  that person's earlier and later attempt; the later is the person's row (and counts in the
+  team's numbers), and the change between them is compared (:mod:`scoring_py.team_change`).
+  A second file with the same label and the same date, or without a date, is refused as a
+  duplicate, as is a third attempt;
 - **aggregates** (only from :data:`MIN_TEAM` people, so that no one's answers can be worked
   out from them): per competency the lowest, median and highest shown score and every
   score as a dot; with a role, how many are under / at / over its target, and the team's
@@ -28,15 +33,22 @@ shown together: its view has no people, no pairs and no dots, only the aggregate
 """
 
 import json
-import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
 from .answers import MANAGER, Answers, answered_selftest, matching_selftest
+from .compare import attempt_date
 from .errors import ScoringError, shorten
-from .formats import EXPORT_FORMAT, read_answers, read_definition, write_selftest
+from .formats import (
+    TEAM_FORMAT,
+    TEAM_VERSION,
+    answers_object,
+    read_answers_object,
+    read_definition,
+    write_selftest,
+)
 from .json_text import parse_json_text
 from .labels import label_notes
 from .model import Definition, Role
@@ -44,28 +56,19 @@ from .quality import quality_notes
 from .ranking import role_statuses
 from .result import to_canonical_json
 from .rounding import round_half_up
-from .scores import CompetencyScore, margin, score_competencies
+from .scores import margin, score_competencies
 from .scoring import cached_definition
 from .team_aggregate import MIN_TEAM, aggregate
+from .team_change import TwoAttempts, dated_apart, team_change
+from .team_pairs import FLAG_STEPS, Rating, match_label, points
+from .team_pairs import pairs as manager_pairs
 from .team_table import team_csv
 from .team_words import manager_notes, summary
 
 __all__ = ["FLAG_STEPS", "MAX_FILES", "MIN_TEAM", "team", "team_csv", "team_json"]
 
-FLAG_STEPS = 1
-"""Mean difference per statement (in answer steps) from which self and manager differ."""
-
 MAX_FILES = 1000
 """Most files one team view reads."""
-
-
-@dataclass(frozen=True)
-class _Person:
-    file: str
-    label: str
-    labelled: bool
-    answers: Answers
-    scores: list[CompetencyScore]
 
 
 def team(
@@ -95,30 +98,38 @@ def team(
     together = test is not None and test.audience == "organisation"
     if progress is not None:
         progress(0, len(files))
-    people: list[_Person] = []
-    managers: list[_Person] = []
+    people: list[Rating] = []
+    managers: list[Rating] = []
     reports: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], str] = {}
+    own: dict[tuple[Any, ...], Rating] = {}  # a seller's latest attempt, by label
     unlabelled = 0
     for done, (name, text) in enumerate(files, 1):
         report: dict[str, Any] = {"file": name, "error": None, "note": None, "label_notes": []}
         reports.append(report)
         try:
-            answers = _read(definition, text)
+            answers, date = _read(definition, text)
         except ScoringError as error:
             report["error"] = str(error)
         else:
             key = _same(answers)
-            label_key = (answers.rater, _match(answers.label)) if answers.label else None
+            label_key = (answers.rater, match_label(answers.label)) if answers.label else None
+            first = own.get(label_key) if label_key is not None and not together else None
             if key in seen:
                 report["error"] = f"Samma svar som i {seen[key]}; filen räknas bara en gång."
+            elif (
+                label_key is not None
+                and first is not None
+                and first.earlier is None
+                and dated_apart(first.date, date)
+            ):  # the same person's other attempt: the later is the person's row
+                seen[key] = name
+                second = Rating(name, first.label, True, answers,
+                                score_competencies(definition, answers), date)  # fmt: skip
+                people[people.index(first)] = own[label_key] = _two_attempts(first, second)
+                report.update(label=first.label, rater=answers.rater)
             elif label_key is not None and label_key in seen:
-                other = seen[label_key]
-                kind = "en chefsskattning" if answers.rater == MANAGER else "en självskattning"
-                report["error"] = (
-                    f'Det finns redan {kind} märkt "{answers.label}" ({other}); den här visas '
-                    "inte. Är det två olika personer, ge dem olika märkning."
-                )
+                report["error"] = _taken(answers, seen[label_key], first, date)
             elif answers.rater == MANAGER and together:
                 report["error"] = (
                     "Det här är en chefs skattning av en säljare; ett självtest om "
@@ -135,23 +146,34 @@ def team(
                     seen[label_key] = name
                 if answers.label is None:
                     unlabelled += 1
-                person = _Person(
+                person = Rating(
                     name,
                     answers.label or f"Person {unlabelled}",
                     answers.label is not None,
                     answers,
                     score_competencies(definition, answers),
+                    date,
                 )
                 (managers if answers.rater == MANAGER else people).append(person)
+                if label_key is not None and answers.rater != MANAGER:
+                    own[label_key] = person
                 report["label"] = person.label
                 report["rater"] = answers.rater
         if progress is not None:
             progress(done, len(files))
-    notes = label_notes([(p.file, p.label, _match(p.label) or "") for p in people + managers
-                         if p.labelled])  # fmt: skip
+    earlier = [p.earlier for p in people if p.earlier is not None]
+    notes = label_notes([(p.file, p.label, match_label(p.label) or "") for p in people + managers
+                         + earlier if p.labelled])  # fmt: skip
     for report in reports:
         report["label_notes"] = notes.get(report["file"], [])
-    pairs = _pairs(definition, people, managers, reports)
+    for person in people:
+        if person.earlier is not None:
+            next(r for r in reports if r["file"] == person.earlier.file)["note"] = (
+                f'Ett tidigare försök av "{person.label}" ({person.earlier.date}); teamets '
+                f"siffror bygger på det senare ({person.date}), och förändringen visas under "
+                "Över tid."
+            )
+    pairs = manager_pairs(definition, people, managers, reports)
     team_numbers = None
     # A file whose answers follow a pattern (the same answer everywhere, agreeing with
     # opposites, many unanswered) is shown, but kept out of the team's numbers.
@@ -162,11 +184,11 @@ def team(
             for row in team_numbers["competencies"]:
                 del row["scores"]  # every value as a dot is one value per person
     result = {
-        "format": "saljkompetens-team",
-        "version": 1,
+        "format": TEAM_FORMAT,
+        "version": TEAM_VERSION,
         "min_team": MIN_TEAM,
         "flag_steps": FLAG_STEPS,
-        "flag_points": _points(definition, Fraction(FLAG_STEPS)),
+        "flag_points": points(definition, Fraction(FLAG_STEPS)),
         "role": None if chosen is None else {"slug": chosen.slug, "title": chosen.title},
         "selftest": None if definition.selftest is None else write_selftest(definition.selftest),
         "margin": round_half_up(
@@ -183,6 +205,21 @@ def team(
         "people": [] if together else [_person(definition, p, chosen, notes) for p in people],
         "pairs": [] if together else pairs,
         "aggregate": team_numbers,
+        "change": team_change(
+            definition,
+            [
+                TwoAttempts(
+                    p.label,
+                    p.earlier.answers,
+                    p.earlier.date or "",
+                    p.answers,
+                    p.date or "",
+                    p in counted and not _unreliable(definition, p.earlier.answers),
+                )
+                for p in people
+                if p.earlier is not None and not together
+            ],
+        ),
         "files": reports,
     }
     result["summary"] = summary(result, len(managers))
@@ -224,41 +261,59 @@ def team_json(
 # -- reading ------------------------------------------------------------------------------------
 
 
-def _read(definition: Definition, text: str) -> Answers:
-    """One file's answers; a file made for other statements says so plainly."""
+def _two_attempts(one: Rating, other: Rating) -> Rating:
+    """The later of one person's two attempts (by date), carrying the earlier."""
+    earlier, later = sorted((one, other), key=lambda rating: rating.date or "")
+    return replace(later, earlier=earlier)
+
+
+def _taken(answers: Answers, other: str, first: Rating | None, date: str | None) -> str:
+    """Why a file whose label is taken is not shown (a duplicate, or a third attempt)."""
+    if first is not None and first.earlier is not None:
+        return (
+            f'Det finns redan två försök märkta "{answers.label}" ({first.earlier.file} och '
+            f"{first.file}); teamvyn jämför två försök per person, så den här visas inte."
+        )
+    kind = "en chefsskattning" if answers.rater == MANAGER else "en självskattning"
+    message = (
+        f'Det finns redan {kind} märkt "{answers.label}" ({other}); den här visas inte. Är det '
+        "två olika personer, ge dem olika märkning."
+    )
+    if first is not None and (first.date is None or date is None):
+        message += (
+            " Två försök av samma person känns igen på olika datum i filerna, och en av dem "
+            "saknar datum."
+        )
+    return message
+
+
+def _read(definition: Definition, text: str) -> tuple[Answers, str | None]:
+    """One file's answers and its date; a file made for other statements says so plainly."""
     data = parse_json_text(text, "Svaren")
-    inner = data.get("answers") if isinstance(data, dict) else None
-    if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT and isinstance(inner, dict):
-        matching_selftest(answered_selftest(inner), definition)
-        inner = inner.get("answers")
-    elif isinstance(data, dict):
-        matching_selftest(answered_selftest(data), definition)
-    if isinstance(inner, dict):
-        unknown = [key for key in inner if key not in definition.item_ids]
+    inner = answers_object(data)
+    matching_selftest(answered_selftest(inner), definition)
+    values = inner.get("answers")
+    if isinstance(values, dict):
+        unknown = [key for key in values if key not in definition.item_ids]
         if unknown:
             raise ScoringError(
                 f"Filen är gjord för andra påståenden än dagens: {len(unknown)} av "
-                f"{len(inner)} svar gäller påståenden som inte finns nu "
+                f"{len(values)} svar gäller påståenden som inte finns nu "
                 f'(t.ex. "{shorten(str(unknown[0]))}"). '
                 "Den kommer troligen från en äldre eller nyare version av självskattningen; "
                 "be om en ny export."
             )
-    return read_answers(data, definition)
+    return read_answers_object(inner, definition), attempt_date(data)
 
 
 def _same(answers: Answers) -> tuple[Any, ...]:
     """What makes two files the same file: the same answers by the same rater and label."""
     return (
         answers.rater,
-        _match(answers.label),
+        match_label(answers.label),
         tuple(sorted(answers.values.items())),
         tuple(sorted(answers.not_applicable)),
     )
-
-
-def _match(label: str | None) -> str | None:
-    """A label as it is matched: "AB", "ab" and "ＡＢ" are one person."""
-    return None if label is None else unicodedata.normalize("NFKC", label).casefold()
 
 
 # -- one person -------------------------------------------------------------------------------
@@ -266,7 +321,7 @@ def _match(label: str | None) -> str | None:
 
 def _person(
     definition: Definition,
-    person: _Person,
+    person: Rating,
     role: Role | None,
     notes: dict[str, list[dict[str, str]]],
 ) -> dict[str, Any]:
@@ -289,10 +344,28 @@ def _person(
             cell["target"] = status.target
             cell["status"] = status.status
         cells.append(cell)
+    earlier = person.earlier
     return {
         "label": person.label,
         "labelled": person.labelled,
         "file": person.file,
+        "date": person.date,
+        "earlier": None
+        if earlier is None
+        else {
+            "file": earlier.file,
+            "date": earlier.date,
+            "answered": len(earlier.answers.values),
+            "competencies": [
+                {
+                    "slug": e.competency.slug,
+                    "low": e.low,
+                    "high": e.high,
+                    "score": None if e.score is None else round_half_up(e.score),
+                }
+                for e in earlier.scores
+            ],
+        },  # fmt: skip
         "answered": len(person.answers.values),
         "competencies": cells,
         "quality": manager_notes(
@@ -304,72 +377,3 @@ def _person(
 
 def _level(definition: Definition, score: Fraction) -> int:
     return definition.bands.index(definition.band_for(score))
-
-
-# -- self and manager -------------------------------------------------------------------------
-
-
-def _pairs(
-    definition: Definition,
-    people: list[_Person],
-    managers: list[_Person],
-    reports: list[dict[str, Any]],
-) -> list[dict[str, Any]]:
-    """Each manager's rating beside the seller's own, by label."""
-    own = {_match(p.label): p for p in people if p.labelled}
-    notes = {r["file"]: r for r in reports}
-    pairs = []
-    for manager in managers:
-        seller = own.get(_match(manager.label))
-        if seller is None:
-            notes[manager.file]["note"] = (
-                f'Det finns ingen självskattning märkt "{manager.label}" bland filerna, så '
-                "chefens skattning visas utan jämförelse."
-            )
-        pairs.append(
-            {
-                "label": manager.label if seller is None else seller.label,
-                "self_file": None if seller is None else seller.file,
-                "manager_file": manager.file,
-                "competencies": [
-                    _compare(definition, mine, theirs)
-                    for mine, theirs in zip(
-                        seller.scores if seller else [None] * len(manager.scores),
-                        manager.scores,
-                        strict=True,
-                    )
-                ],
-            }
-        )
-    return pairs
-
-
-def _compare(
-    definition: Definition, own: CompetencyScore | None, manager: CompetencyScore
-) -> dict[str, Any]:
-    """One competency as the seller and the manager rated it."""
-    shown: dict[str, Any] = {
-        "slug": manager.competency.slug,
-        "self": None if own is None or own.score is None else round_half_up(own.score),
-        "manager": None if manager.score is None else round_half_up(manager.score),
-        "both": 0,
-        "difference": None,
-        "points": None,
-        "flagged": False,
-    }
-    if own is None:
-        return shown
-    mine = {entry.item.id: entry.keyed for entry in own.answered}
-    both = [(mine[e.item.id], e.keyed) for e in manager.answered if e.item.id in mine]
-    shown["both"] = len(both)
-    if len(both) >= definition.min_answers:
-        difference = Fraction(sum(theirs - ours for ours, theirs in both), len(both))
-        shown["difference"] = round(float(difference), 2)
-        shown["points"] = _points(definition, difference)
-        shown["flagged"] = abs(difference) >= FLAG_STEPS
-    return shown
-
-
-def _points(definition: Definition, steps: Fraction) -> int:
-    """A difference in answer steps per statement, in points 0–100 (rounded half up)."""
-    return round_half_up(steps * 100 / (definition.scale.max - definition.scale.min))

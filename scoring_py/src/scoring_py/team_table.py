@@ -5,7 +5,10 @@ and reads a file as UTF-8 only when it starts with a byte order mark; without th
 opens in one column and "å" turns into "Ã¥". So the file is:
 
 - UTF-8 with a BOM, lines ending in CRLF, fields separated by ``;`` (quoted where needed);
-- a header row with ``Person`` and each competency's title, as the page shows them;
+- a header row with ``Person``, ``Datum`` and each competency's title, as the page shows them;
+- one row per attempt: a person with two attempts (two dates) has two rows, the earlier first,
+  so that a spreadsheet can follow the change; ``Datum`` is the file's date (``YYYY-MM-DD``),
+  empty when the file has none;
 - numbers with a decimal comma (a median can be a half: ``62,5``); an empty cell where a person
   has no value;
 - a label a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) behind a
@@ -36,8 +39,9 @@ _MEASURES = (("Lägst", "lowest"), ("Median", "median"), ("Högst", "highest"),
 def team_csv(result: dict[str, Any]) -> str:
     """The team table of `result` (team's result) as CSV text, BOM first.
 
-    One row per person's own rating, in file order: ``Person`` and one column per competency
-    (the shown score, empty where unscored). Without per-person values (a self-test about the
+    One row per person's own rating, in file order (a person's earlier attempt just before the
+    later): ``Person``, ``Datum`` and one column per competency (the shown score, empty where
+    unscored). Without per-person values (a self-test about the
     organisation): ``Mått`` and the same columns, with the rows ``Lägst``, ``Median``,
     ``Högst`` and ``Antal med värde``, once there are aggregates.
     """
@@ -52,10 +56,14 @@ def team_csv(result: dict[str, Any]) -> str:
         for name, key in _MEASURES if rows else ():
             writer.writerow([name, *(_number(r[key]) for r in rows)])
         return out.getvalue()
-    writer.writerow(["Person", *titles])
+    writer.writerow(["Person", "Datum", *titles])
     for person in result["people"]:
-        cells = {c["slug"]: c["score"] for c in person["competencies"]}
-        writer.writerow([_safe(person["label"]), *(_number(cells[s]) for s in slugs)])
+        for attempt in (person.get("earlier"), person):
+            if attempt is None:
+                continue
+            cells = {c["slug"]: c["score"] for c in attempt["competencies"]}
+            writer.writerow([_safe(person["label"]), attempt.get("date") or "",
+                             *(_number(cells[s]) for s in slugs)])  # fmt: skip
     return out.getvalue()
 
 

@@ -1,5 +1,5 @@
-"""The team view in words: the summary sentences above the table, and the notes on a
-person's answers worded for the manager who reads them."""
+"""The team view in words: the summary sentences above the table (the team over time
+among them), and the notes on a person's answers worded for the manager who reads them."""
 
 from collections import Counter
 from typing import Any
@@ -93,6 +93,30 @@ def summary(result: dict[str, Any], managers: int) -> list[str]:
             f"För {_count(len(compared), 'person', 'personer')} finns både självskattning och "
             f"chefens skattning; de skiljer sig med minst {result['flag_points']} poäng (ett steg "
             f"på svarsskalan per påstående) i {_count(flagged, 'kompetens', 'kompetenser')}."
+        )
+    if result.get("change"):
+        sentences.extend(_over_time(result["change"]))
+    return sentences
+
+
+def _over_time(change: dict[str, Any]) -> list[str]:
+    """Who has two attempts, how many of them changed clearly, and from how many people the
+    team's change is shown."""
+    people = change["people"]
+    clear = sum(1 for person in people if person["up"] or person["down"])
+    if len(people) == 1:
+        whose = "hen har" if clear else "hen har inte"
+        opening = f"Två försök med olika datum finns för 1 person; {whose}"
+    else:
+        opening = f"Två försök med olika datum finns för {len(people)} personer; {clear} av dem har"
+    sentences = [
+        f"{opening} en tydlig förändring i minst en kompetens, mer än mätfelet kan ge av en "
+        "slump (se Över tid)."
+    ]
+    if change["counted"] < MIN_TEAM:
+        sentences.append(
+            f"Teamets förändring (medianen per kompetens) visas först från {MIN_TEAM} personer "
+            "med två försök vars svar inte följer ett mönster."
         )
     return sentences
 
