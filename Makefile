@@ -1,16 +1,20 @@
 # Säljkompetens: one task runner for every chore. Each command sets up what it needs on a
 # fresh machine first. The editors' commands (serve, check, new, build) install only what the
 # site needs: the runtime Python packages and npm's Pyodide. `make test`, `lint` and `bench`
-# install everything: the dev extra (pytest, Playwright, mypy, ruff …), npm's devDependencies
-# (Biome, axe-core), Debian's chromium for the browser tests, caddy and nginx for the tests of
-# the published site, and poppler-utils to count printed pages.
+# install everything: the dev extra (pytest, Playwright, mypy, ruff, ProperDocs …), npm's
+# devDependencies (Biome, axe-core), and with apt-get Debian's chromium for the browser tests,
+# caddy and nginx (+ libnginx-mod-http-brotli-static) for the tests of the published site and
+# poppler-utils to count printed pages. Debian's caddy and nginx packages enable and start a
+# system service on port 80; where systemd runs, the targets below stop and disable it again.
+#
+# Material for MkDocs prints its end-of-life notice (2027-05-05) on every build; it is shown
+# here as it is. Only the tests silence it (tests/conftest.py), where they compare output.
 
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 NPX := node_modules/.bin
-export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 KIND ?= competency
 CONTENT ?= content
@@ -50,9 +54,13 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
+# caddy for `make serve-dist` and the tests of the served site, which run their own caddy.
+# Debian's package enables and starts caddy.service (its welcome page on port 80); stopped
+# and disabled again here where systemd runs.
 /usr/bin/caddy:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq caddy
+	if [ -d /run/systemd/system ]; then $(SUDO) systemctl disable --now caddy; fi
 
 # poppler-utils: pdfinfo and pdftotext, for the tests that count printed pages.
 /usr/bin/pdfinfo:
@@ -102,9 +110,10 @@ test: setup lint
 	$(BIN)/python -m pytest
 	node --test tests/js/
 
-# No browser and no Pyodide: the quick loop while working (under a minute).
+# No browser, no Pyodide and no second build with ProperDocs: the quick loop while working
+# (under a minute; see the README for the measured times).
 test-fast: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python -m pytest -m "not browser and not pyodide" --ignore=tests/browser -q
+	$(BIN)/python -m pytest -m "not browser and not pyodide and not properdocs" --ignore=tests/browser -q
 	node --test tests/js/
 
 bench: setup

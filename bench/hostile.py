@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from saljkompetens.content.body import Page, check_body, render_html
-
-from . import markdown_bodies
+from tests.support import markdown_bodies
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

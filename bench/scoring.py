@@ -18,6 +18,7 @@ from typing import Any
 import scoring_py
 from saljkompetens.content.loader import load_content
 from saljkompetens.definition import checked_definition
+from tests.support.team_files import padded
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "fixtures" / "answers"
@@ -70,15 +71,6 @@ def measure(repeats: int = 5, seconds: float = 0.5) -> dict[str, Any]:
             lambda: [scoring_py.score_json(definition_text, a) for a in answer_texts]
         ),
     }
-
-
-def padded(text: str, size: int = 990_000) -> str:
-    """A valid answers file of about `size` bytes: the answers `text` with a key scoring_py reads
-    and ignores, a list of lists 18 deep (with the object and "pad", 20 levels: the most
-    allowed). The slowest valid shape per byte: about 0.8 s in Pyodide, 0.4 s in CPython."""
-    nest = "[" * 18 + "]" * 18
-    count = (size - len(text)) // (len(nest) + 1)
-    return text[:-1] + ',"pad":[' + ",".join([nest] * count) + "]}"
 
 
 def megabyte_files(folder: Path) -> list[Path]:

@@ -15,10 +15,9 @@ from typing import Any
 from playwright.sync_api import FilePayload, Page, sync_playwright
 
 import scoring_py
+from tests.support.team_files import padded, team_files
 
 from . import browser
-from .scoring import padded
-from .team_files import team_files
 
 FILES = 200
 RUNS = 3

@@ -19,6 +19,7 @@ import pytest
 
 from saljkompetens.dist import COMPRESSIBLE, IMMUTABLE, MIN_SIZE, make_dist, version_assets
 from saljkompetens.mkdocs_plugin.csp import HEADER_POLICY
+from tests.support import QUICK_BROTLI
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -53,6 +54,7 @@ def dist(built_site, tmp_path_factory: pytest.TempPathFactory) -> Path:
         tmp_path_factory.mktemp("dist") / "dist",
         deploy=DEPLOY,
         cache=ROOT / "build",
+        quality=QUICK_BROTLI,
     )
 
 
@@ -71,7 +73,29 @@ def test_every_compressible_file_has_br_and_gz_that_decode_to_it(dist: Path) -> 
         checked += 1
     assert checked > 50
     wasm = next(dist.glob("assets/pyodide/*/pyodide.asm.wasm"))
-    assert wasm.with_name("pyodide.asm.wasm.br").stat().st_size < wasm.stat().st_size / 3
+    assert wasm.with_name("pyodide.asm.wasm.br").stat().st_size < wasm.stat().st_size / 2.5
+
+
+def test_dist_publishes_brotli_at_quality_11_and_caches_each_quality_apart(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "assets" / "js").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><p>Hej</p>")
+    script = ("const svar = [" + ", ".join(f'"fråga {n}"' for n in range(400)) + "];\n").encode()
+    (site / "assets" / "js" / "a.js").write_bytes(script)
+    cache = tmp_path / "cache"
+
+    def br(**quality: int) -> bytes:
+        out = make_dist(site, tmp_path / "dist", deploy=DEPLOY, cache=cache, **quality)
+        (js,) = out.glob("assets/v-*/js/a.js.br")
+        return js.read_bytes()
+
+    quick = br(quality=QUICK_BROTLI)
+    published = br()  # what `make dist` does: no quality given
+    assert published == brotli.compress(script, quality=11, mode=brotli.MODE_TEXT)
+    assert quick == brotli.compress(script, quality=QUICK_BROTLI, mode=brotli.MODE_TEXT)
+    assert quick != published
+    assert br(quality=QUICK_BROTLI) == quick  # from the cache, not the other quality's file
+    assert len(list((cache / "brotli").iterdir())) == 2
 
 
 def test_own_css_and_js_are_versioned_and_every_link_resolves(dist: Path) -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
+
+DEFINITION = "assets/sjalvskattning/bedomning.json"
 
 
 def _section(readme: str, heading: str) -> str:
@@ -34,20 +38,30 @@ def test_cli_example(root: Path, built_site, tmp_path: Path, as_export: bool) ->
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    prospektering = next(c for c in result["competencies"] if c["slug"] == "prospektering")
-    # prospektering-4 is reverse keyed: 6 − 1 = 5. Mean (4 + 2 + 5 + 5) / 4 = 4 → (4 − 1) · 25.
-    assert prospektering["score"] == 75
-    assert result["role"]["slug"] == "nykundsjagare"
-    assert result["answered"] == 4
+    definition = json.loads((built_site.path / DEFINITION).read_text("utf-8"))
+    low, high = definition["scale"]["min"], definition["scale"]["max"]
+    reverse = {i["id"]: i["reverse"] for c in definition["competencies"] for i in c["items"]}
+    # The rule, by hand: a reverse statement counts as low + high − answer; the score is the
+    # mean on the scale moved to 0–100, rounded half up. Which statements are reverse is the
+    # content's to say, so it is read from the definition, not assumed.
+    given = answers["answers"] if as_export else answers
+    keyed = [low + high - v if reverse[k] else v for k, v in given["answers"].items()]
+    expected = Fraction(sum(keyed), len(keyed)) - low
+    expected = math.floor(expected * 100 / (high - low) + Fraction(1, 2))
+    slug = next(iter(given["answers"])).rpartition("-")[0]  # prospektering
+    competency = next(c for c in result["competencies"] if c["slug"] == slug)
+    assert competency["score"] == expected
+    assert result["role"]["slug"] == command[command.index("--role") + 1]
+    assert result["answered"] == len(given["answers"])
 
 
 def test_team_example(root: Path, built_site, tmp_path: Path) -> None:
-    from bench.team_files import team_files
+    from tests.support.team_files import team_files
 
     section = _section((root / "README.md").read_text("utf-8"), "Teamets bild på kommandoraden")
     (shell,) = re.findall(r"```sh\n(.*?)```", section, re.S)
     command = shell.split()
-    definition = json.loads((built_site.path / "assets/sjalvskattning/bedomning.json").read_text())
+    definition = json.loads((built_site.path / DEFINITION).read_text())
     for name, text in team_files(definition, 3):
         (tmp_path / name).write_text(text, encoding="utf-8")  # svar-ab.json, svar-cd.json, …
     (tmp_path / "site").symlink_to(built_site.path)

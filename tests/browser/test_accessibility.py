@@ -120,7 +120,7 @@ def test_the_team_view_has_no_serious_violations(
     """axe-core on the team view with people, the team's spread, a role and a pair."""
     import json
 
-    from bench.team_files import team_files
+    from tests.support.team_files import team_files
 
     definition = json.loads(
         (built_site.path / "assets" / "sjalvskattning" / "bedomning.json").read_text("utf-8")

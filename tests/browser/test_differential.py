@@ -18,8 +18,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
-from bench.startup import caddy
 from saljkompetens.dist import make_dist
+from tests.support import QUICK_BROTLI
+from tests.support.caddy import caddy
 
 pytestmark = pytest.mark.browser
 
@@ -132,7 +133,13 @@ def test_published_page_runs_nothing(browser: Browser, bypassed_site: Path, serv
 def test_published_page_runs_nothing_through_caddy(
     browser: Browser, bypassed_site: Path, tmp_path: Path
 ) -> None:
-    dist = make_dist(bypassed_site, tmp_path / "dist", deploy=ROOT / "deploy", cache=ROOT / "build")
+    dist = make_dist(
+        bypassed_site,
+        tmp_path / "dist",
+        deploy=ROOT / "deploy",
+        cache=ROOT / "build",
+        quality=QUICK_BROTLI,
+    )
     with caddy(dist, tmp_path) as server:
         context = browser.new_context(locale="sv-SE")
         requests: list[str] = []

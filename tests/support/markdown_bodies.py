@@ -3,7 +3,7 @@
 Each shape is a stycke that costs the renderer much for its size (found by measuring, see the
 module docstring there); `near_limit` repeats it, or a seeded mix of all shapes, as often as the
 guard accepts, up to the size limit of a content file. Used by tests/test_markdown_limits.py and
-by `make bench`.
+by `make bench` (bench/hostile.py).
 """
 
 from __future__ import annotations

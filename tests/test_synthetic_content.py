@@ -1,13 +1,13 @@
-"""The benchmark's synthetic content stays valid as the content rules grow (a bench that
-fails on its own input measures nothing)."""
+"""The benchmark's synthetic content (tests/support/synthetic.py) stays valid as the content
+rules grow: a bench that fails on its own input measures nothing."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
-from bench import synthetic
 from saljkompetens.check import run_check
+from tests.support import synthetic
 
 
 def test_synthetic_content_passes_the_check(tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """Realistic answer files for the team view: sellers with a profile of their own (some
 competencies stronger, some weaker), answers scattered around it, now and then "Ej aktuellt",
 reverse statements answered as the opposite they are; a manager's rating of a seller sees the
-same profile a little more strictly. Used by the team benchmark, the browser tests and the
-screenshots."""
+same profile a little more strictly. Used by the team benchmark, the browser tests, the
+README's team example and the screenshots."""
 
 from __future__ import annotations
 
@@ -45,6 +45,15 @@ def answers_file(answers: dict[str, Any], label: str | None, rater: str = "self"
     if rater != "self":
         data["rater"] = rater
     return json.dumps(data, ensure_ascii=False)
+
+
+def padded(text: str, size: int = 990_000) -> str:
+    """A valid answers file of about `size` bytes: the answers `text` with a key scoring_py reads
+    and ignores, a list of lists 18 deep (with the object and "pad", 20 levels: the most
+    allowed). The slowest valid shape per byte: about 0.8 s in Pyodide, 0.4 s in CPython."""
+    nest = "[" * 18 + "]" * 18
+    count = (size - len(text)) // (len(nest) + 1)
+    return text[:-1] + ',"pad":[' + ",".join([nest] * count) + "]}"
 
 
 def team_files(
