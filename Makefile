@@ -111,9 +111,9 @@ test: setup lint
 	node --test tests/js/
 
 # No browser, no Pyodide and no second build with ProperDocs: the quick loop while working
-# (under a minute; see the README for the measured times).
+# (under a minute, on every core with pytest-xdist; see the README for the measured times).
 test-fast: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python -m pytest -m "not browser and not pyodide and not properdocs" --ignore=tests/browser -q
+	$(BIN)/python -m pytest -n auto -m "not browser and not pyodide and not properdocs" --ignore=tests/browser -q
 	node --test tests/js/
 
 bench: setup
