@@ -135,7 +135,7 @@ def test_identical_files_rank_nothing() -> None:
     assert sentence == (
         "Enligt teamets egna skattningar ligger medianerna mellan 50 och 75. Högst i "
         "Prospektering och Behovsanalys och lägst i Förhandling och Avslut: deras intervall "
-        "(minst 75 %) överlappar inte."
+        "(minst 75\N{NO-BREAK SPACE}% säkerhet) överlappar inte."
     )
     even = {**items("prospektering", 3, 3, 3), **items("behovsanalys", 3, 3, 3, 3),
             **items("forhandling", 3, 3, 3), **items("avslut", 3, 3, 3),

@@ -119,7 +119,7 @@ function teamChange(result, root) {
       row.median === null
         ? `för få att jämföra (${row.compared})`
         : `median ${signed(row.median)} (${signed(row.median_low)} till ${signed(row.median_high)}, ` +
-          `${row.median_coverage} %)`,
+          `${row.median_coverage}\u00a0% säkerhet)`,
     ];
     if (row.up.length) parts.push(`tydlig förbättring: ${row.up.join(", ")}`);
     if (row.down.length) parts.push(`tydlig försämring: ${row.down.join(", ")}`);

@@ -8,11 +8,15 @@ import { decimal } from "./team-pairs.js";
 export function rolePicture(result, root) {
   const team = result.aggregate;
   const rows = team.competencies.filter((row) => row.counts);
-  const head = ["Kompetens", "Mål", "Under", "På", "Över", "Utan värde"];
+  const head = ["Kompetens", "Mål", "Tydligt under", "Inom mätfelet", "Tydligt över", "Utan värde"];
   const table = el(
     "table",
     { class: "sk-role-counts sk-team-table" },
-    el("caption", {}, `Hur många som ligger under, på och över rollens mål (${result.role.title}).`),
+    el(
+      "caption",
+      {},
+      `Hur många som ligger tydligt under, inom mätfelet från och tydligt över rollens mål (${result.role.title}).`,
+    ),
     el(
       "thead",
       {},

@@ -43,8 +43,8 @@ export function teamNodes(result, root, sort) {
       el(
         "p",
         { class: "sk-muted", id: "sk-heat-note" },
-        "Varje persons värde enligt den egna skattningen (0–100), med intervallet under. Välj en rubrik för att " +
-          "sortera.",
+        "Varje persons värde enligt den egna skattningen (0–100), med intervallet under. ",
+        el("span", { class: "sk-screen-only" }, "Välj en rubrik för att sortera."),
       ),
       heatMap(result, sort),
     );
@@ -211,7 +211,8 @@ function aggregate(result, root) {
       { class: "sk-muted" },
       result.per_person
         ? `${team.people} personers egna skattningar: varje prick är en person, strecket går från lägsta till ` +
-            "högsta värde och den breda markeringen är medianen, med medianens intervall bredvid."
+            "högsta värde och den breda markeringen är medianen. Bredvid står medianens intervall: så säkert " +
+            "ligger teamets median där, med de här personerna. Med få personer är intervallet brett."
         : `${team.people} personers svar om organisationen, bara sammanställda: strecket går från lägsta till ` +
             "högsta värde och den breda markeringen är medianen, med medianens intervall bredvid. Inga värden " +
             "visas per person.",
@@ -232,8 +233,8 @@ function spreadRow(row, root) {
     );
   }
   const said = row.scored
-    ? `lägst ${row.lowest} · median ${decimal(row.median)} (${row.median_low}–${row.median_high}, ` +
-      `${row.median_coverage} %) · högst ${row.highest}`
+    ? `lägst ${row.lowest} · median ${decimal(row.median)} (${row.median_low}–${row.median_high} med ` +
+      `${row.median_coverage}\u00a0% säkerhet) · högst ${row.highest}`
     : "ingen har ett värde";
   const counted = row.unscored ? ` (${row.scored} av ${row.scored + row.unscored} har ett värde)` : "";
   return el(
