@@ -14,6 +14,7 @@ import pytest
 
 from saljkompetens.content.loader import load_content
 from saljkompetens.content.model import KnowledgeBase
+from saljkompetens.source import SiteContent
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,3 +105,11 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     done = build_site(ROOT / "tests" / "fixtures" / "published" / "content", folder)
     assert done.returncode == 0, done.stderr
     return BuiltSite(folder / "site", done.stderr + done.stdout)
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteContent:
+    """Today's content as the site reads it, read once (tests/support/selftests.py)."""
+    from tests.support.selftests import content
+
+    return content()

@@ -35,9 +35,9 @@ def team_case() -> dict[str, Any]:
 
 
 def selftest_cases() -> list[dict[str, Any]]:
-    """The two self-tests of content/ with the hand-worked answers of test_scoring_selftests.py."""
+    """The two self-tests of content/ with the hand-worked answers of tests/support/selftests.py."""
     from saljkompetens.source import read_site_content
-    from tests.test_scoring_selftests import (
+    from tests.support.selftests import (
         ACHIEVEMENT,  # fmt: skip
         LEARNER,
         ORGANISATION,
@@ -273,7 +273,7 @@ def test_pyodide_gives_the_hand_worked_team(pyodide_run: dict[str, Any]) -> None
 
 
 def test_pyodide_gives_the_hand_worked_selftests(pyodide_run: dict[str, Any]) -> None:
-    """The self-tests' numbers of tests/test_scoring_selftests.py, in Pyodide."""
+    """The self-tests' numbers of tests/test_scoring_selftests_scores.py, in Pyodide."""
     results = {
         case["name"]: result
         for case, result in zip(load_cases(), pyodide_run["results"], strict=True)
@@ -283,7 +283,7 @@ def test_pyodide_gives_the_hand_worked_selftests(pyodide_run: dict[str, Any]) ->
         rows = json.loads(results[name]["ok"])["competencies"]
         return {r["slug"]: (r["score"], r["low"], r["high"]) for r in rows}
 
-    from tests.test_scoring_selftests import ACHIEVEMENT, content, the_selftest, traits
+    from tests.support.selftests import ACHIEVEMENT, content, the_selftest, traits
 
     site = content()
     learning, numbers = (scale.slug for scale in the_selftest(site, ACHIEVEMENT).scales)
@@ -294,7 +294,7 @@ def test_pyodide_gives_the_hand_worked_selftests(pyodide_run: dict[str, Any]) ->
             assert low <= value <= high  # each range holds its score
         return {slug: row[0] for slug, row in shown(name).items()}
 
-    # as test_scoring_selftests.py works them out by hand
+    # as test_scoring_selftests_scores.py works them out by hand
     assert scores("självtest: lärande") == {learning: 75, numbers: 25}
     organisation = scores("självtest: sju kännetecken")
     assert {name: organisation[slug] for name, slug in by.items()} == {

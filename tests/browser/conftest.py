@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import json
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -122,3 +124,10 @@ def context(browser: Browser, requests: RequestLog) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def definition(built_site) -> dict[str, Any]:
+    """The assessment definition the built site serves."""
+    path = built_site.path / "assets" / "sjalvskattning" / "bedomning.json"
+    return json.loads(path.read_text(encoding="utf-8"))

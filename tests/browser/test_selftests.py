@@ -3,7 +3,7 @@ from the self-assessment, listed where readers find them, refused when a file is
 self-test; answers stored and links made before the self-tests moved (from
 `sjalvskattning/<slug>/` to `sjalvtest/<slug>/`) still work; the team view of five
 organisation files; and a scaffolded self-test that builds and works with no code change. The
-expected numbers are those worked out by hand in tests/test_scoring_selftests.py."""
+expected numbers are those worked out by hand in tests/test_scoring_selftests_*.py."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_assessment import answer, wait_python
 from tests.browser.test_team import add_files, open_team, wait_people
 from tests.conftest import build_site
-from tests.test_scoring_selftests import (
+from tests.support.assessment_page import answer, wait_python
+from tests.support.selftests import (
     ACHIEVEMENT,
     LEARNER,
     ORGANISATION,

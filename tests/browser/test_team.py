@@ -354,7 +354,7 @@ def test_lookalike_labels_are_flagged_and_encodings_decided_as_the_cli(
 
 
 def test_the_organisation_selftest_shows_only_aggregates(page: Page, site_url, built_site) -> None:
-    from tests.test_scoring_selftests import TRAITS, person
+    from tests.support.selftests import TRAITS, person
 
     five = [person(value, label) for value, label in zip(range(1, 6), "ABCDE", strict=True)]
     open_team(page, site_url)
@@ -497,7 +497,7 @@ def test_the_printed_team_view_is_at_most_two_pages_without_the_instructions(
 
 
 def test_a_selftests_export_carries_its_selftest_and_the_label(page: Page, site_url) -> None:
-    from tests.test_scoring_selftests import ACHIEVEMENT
+    from tests.support.selftests import ACHIEVEMENT
 
     page.goto(f"{site_url}sjalvtest/{ACHIEVEMENT}/")
     page.wait_for_selector('#sk-assessment[data-enhanced="true"]')
