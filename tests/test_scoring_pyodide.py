@@ -80,9 +80,18 @@ def over_time_cases() -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def quality_case() -> dict[str, Any]:
+    """The 32 sellers of tests/test_team_quality.py: α and the data's error, in Pyodide."""
+    from tests.test_team_quality import DEFINITION, team_of_32
+
+    files = [{"name": n, "text": t} for n, t in team_of_32()]
+    return {"name": "teamets mätkvalitet (test_team_quality)", "role": None,
+            "definition": DEFINITION, "team_files": json.dumps(files)}  # fmt: skip
+
+
 def load_cases() -> list[dict[str, Any]]:
     definition = (FIXTURES / "definition.json").read_text(encoding="utf-8")
-    cases = [team_case(), *selftest_cases(), *over_time_cases()]
+    cases = [team_case(), *selftest_cases(), *over_time_cases(), quality_case()]
     for vector in json.loads((FIXTURES / "vectors.json").read_text(encoding="utf-8")):
         answers = vector.get("answers_text") or json.dumps(vector["answers"], ensure_ascii=False)
         cases.append(

@@ -8,6 +8,7 @@
 import { el, siteLink } from "./dom.js";
 import { changeNodes } from "./team-change.js";
 import { decimal, pairs } from "./team-pairs.js";
+import { qualityNodes } from "./team-quality.js";
 import { rolePicture } from "./team-role.js";
 
 const STATUS = { under: "under målet", at: "på målet", over: "över målet" };
@@ -53,6 +54,7 @@ export function teamNodes(result, root, sort) {
   nodes.push(result.aggregate ? aggregate(result, root) : hidden(result));
   if (result.pairs.length) nodes.push(...pairs(result, root));
   if (result.change) nodes.push(...changeNodes(result, root)); // two attempts of one label: over time
+  if (result.quality) nodes.push(...qualityNodes(result, root)); // α per competency, from 30 people
   return nodes;
 }
 

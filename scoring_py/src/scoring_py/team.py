@@ -62,6 +62,7 @@ from .team_aggregate import MIN_TEAM, aggregate
 from .team_change import TwoAttempts, dated_apart, team_change
 from .team_pairs import FLAG_STEPS, Rating, match_label, points
 from .team_pairs import pairs as manager_pairs
+from .team_quality import team_quality
 from .team_table import team_csv
 from .team_words import manager_notes, summary
 
@@ -221,6 +222,7 @@ def team(
             ],
         ),
         "files": reports,
+        "quality": None if together else team_quality(definition, [p.answers for p in counted]),
     }
     result["summary"] = summary(result, len(managers))
     result["csv"] = team_csv(result)

@@ -173,8 +173,8 @@ def _medians(result: dict[str, Any], aggregate: dict[str, Any]) -> list[str]:
         coverage = min(r["median_coverage"] for r in top + bottom)
         return [
             f"{spread} Högst i {_join([r['title'] for r in top])} och lägst i "
-            f"{_join([r['title'] for r in bottom])}: deras intervall (minst {coverage}\N{NO-BREAK SPACE}% säkerhet) "
-            "överlappar inte."
+            f"{_join([r['title'] for r in bottom])}: deras intervall "
+            f"(minst {coverage}\N{NO-BREAK SPACE}% säkerhet) överlappar inte."
         ]
     return [
         f"{spread} Ingen median skiljer sig säkert från de andra med så här få personer: "
