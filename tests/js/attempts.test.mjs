@@ -15,25 +15,8 @@ import {
 } from "../../docs/assets/js/attempts.js";
 import { decision, signed } from "../../docs/assets/js/compare-view.js";
 import { attemptNames } from "../../docs/assets/js/progress-chart.js";
+import { FakeStorage } from "./fake-storage.mjs";
 import { answersObject, model } from "./model.mjs";
-
-/** A localStorage stand-in; it can be made full. */
-class FakeStorage {
-  constructor() {
-    this.items = new Map();
-    this.full = false;
-  }
-  getItem(key) {
-    return this.items.has(key) ? this.items.get(key) : null;
-  }
-  setItem(key, value) {
-    if (this.full) throw Object.assign(new Error("full"), { name: "QuotaExceededError" });
-    this.items.set(key, String(value));
-  }
-  removeItem(key) {
-    this.items.delete(key);
-  }
-}
 
 const attempt = (date, answers) => ({ date, key: model.formats.share_key, answers: answersObject(answers) });
 

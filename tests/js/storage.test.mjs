@@ -9,25 +9,8 @@ import {
   STORAGE_KEY,
   storageKey,
 } from "../../docs/assets/js/storage.js";
+import { FakeStorage } from "./fake-storage.mjs";
 import { answersObject, model } from "./model.mjs";
-
-/** A localStorage stand-in shared by "tabs"; it can be made full or disabled. */
-class FakeStorage {
-  constructor() {
-    this.items = new Map();
-    this.full = false;
-  }
-  getItem(key) {
-    return this.items.has(key) ? this.items.get(key) : null;
-  }
-  setItem(key, value) {
-    if (this.full) throw Object.assign(new Error("full"), { name: "QuotaExceededError" });
-    this.items.set(key, String(value));
-  }
-  removeItem(key) {
-    this.items.delete(key);
-  }
-}
 
 const tab = (storage) => new OwnAnswers(model, new AnswerStore("k", () => storage));
 const set = (id, value) => (base) => ({ ...base, answers: new Map([...base.answers, [id, value]]) });
