@@ -174,15 +174,17 @@ def test_a_priority_is_named_when_chance_cannot_explain_it() -> None:
     # avslut 75): all six below prospektering's 85, behovsanalys' 70 and avslut's 80, which
     # six people on the target would show with 1/64 < 0.1/4. The bound is the highest score
     # (k = 1: P(B ≤ 1) = 7/64 > 0.025): 25 under 85 and 70, 75 under 80. Surest first: the
-    # gap target − bound is 60, 45 and 5.
+    # gap target − bound is 60, 45 and 5. Each person alone: 25 is clearly under 85 and 70
+    # (its range ends far below), 75 is within its range of 80: clearly under 6, 6 and 0.
     files = [(f"{n}.json", file(C, n)) for n in "UVWXYZ"]
     result = team(definition(), files, role="nykundsjagare")
     assert result["aggregate"]["priorities"] == ["prospektering", "behovsanalys", "avslut"]
     assert result["summary"][1] == (
         "Jämfört med rollen Nykundsjägare ligger teamet tydligt under målet i Prospektering "
-        "(6 av 6 under målet), Behovsanalys (6 av 6 under målet) och Avslut (6 av 6 under "
-        "målet): så många under målet att det inte är en slump. Där finns teamets största "
-        "utvecklingsbehov."
+        "(6 av 6 har ett värde under målet, 6 av dem tydligt), Behovsanalys (6 av 6 har ett "
+        "värde under målet, 6 av dem tydligt) och Avslut (6 av 6 har ett värde under målet, 0 "
+        "av dem tydligt): så många under målet att det inte är en slump. Där finns teamets "
+        "största utvecklingsbehov."
     )
 
 

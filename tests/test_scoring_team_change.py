@@ -111,6 +111,9 @@ def test_two_dates_of_one_label_are_one_persons_two_attempts() -> None:
         ("GH", "gh-sep.json", LATE, "gh-mar.json", EARLY),
     ]
     assert view["respondents"] == 4
+    assert view["summary"][0] == (
+        "8 filer lästes: 8 självskattningar från 4 personer, 4 med två försök."
+    )
     # the team's picture is everyone's later attempt: prospektering 100, 75, 75, 50 → 75
     assert by_slug(view["aggregate"]["competencies"])["prospektering"]["median"] == 75
     notes = {f["file"]: f["note"] for f in view["files"]}

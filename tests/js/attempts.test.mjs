@@ -13,7 +13,8 @@ import {
   parseAttempts,
   sameAttempt,
 } from "../../docs/assets/js/attempts.js";
-import { decision, signed } from "../../docs/assets/js/compare-view.js";
+import { decision } from "../../docs/assets/js/compare-view.js";
+import { signed } from "../../docs/assets/js/numbers.js";
 import { attemptNames } from "../../docs/assets/js/progress-chart.js";
 import { FakeStorage } from "./fake-storage.mjs";
 import { answersObject, model } from "./model.mjs";

@@ -6,13 +6,9 @@
 // data-change-overall with data-before, data-after, data-change, data-reliable (up|down|none).
 
 import { el, siteLink } from "./dom.js";
+import { signed } from "./numbers.js";
 
 const WORDS = { up: "tydlig förbättring", down: "tydlig försämring" };
-
-/** A change in points with its sign: "+13", "−35", "±0". */
-export function signed(value) {
-  return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : "±0";
-}
 
 /** The words for a row's decision. */
 export function decision(row) {

@@ -3,6 +3,7 @@
 // Every number comes from scoring_py's result; nothing is decided here.
 
 import { el, own, siteLink } from "./dom.js";
+import { signed } from "./numbers.js";
 import { barTrack, valueNode } from "./result-chart.js";
 
 const DIRECTION = { high: "tydligt över de andra delarna", low: "tydligt under de andra delarna" };
@@ -73,9 +74,4 @@ export function reflectNodes(result, root) {
       ),
     ),
   ];
-}
-
-export function signed(value) {
-  if (value === null || value === undefined) return "–";
-  return value > 0 ? `+${value}` : String(value).replace("-", "−");
 }

@@ -3,7 +3,8 @@
 // links to it and what to read next; and the strengths.
 
 import { el, own, siteLink } from "./dom.js";
-import { reflectNodes, signed } from "./result-claims.js";
+import { signed } from "./numbers.js";
+import { reflectNodes } from "./result-claims.js";
 
 const RELATION = {
   builds: "Kompetensen bygger på tankesättet",

@@ -6,8 +6,9 @@
 // td[data-change-competency][data-before][data-after][data-change][data-reliable], and
 // li[data-change-team] with data-median, data-median-low, data-median-high.
 
-import { decision, signed } from "./compare-view.js";
+import { decision } from "./compare-view.js";
 import { el, siteLink } from "./dom.js";
+import { signed } from "./numbers.js";
 
 /** The nodes of "Över tid" for team_json's `result` (whose `change` is set). */
 export function changeNodes(result, root) {

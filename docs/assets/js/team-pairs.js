@@ -5,9 +5,7 @@
 // scoring_py's team_json.
 
 import { el, siteLink } from "./dom.js";
-
-/** A number with a decimal comma, as Swedish readers write it. */
-export const decimal = (value) => String(value).replace(".", ",");
+import { signed } from "./numbers.js";
 
 export function pairs(result, root) {
   const titles = new Map(result.competencies.map((c) => [c.slug, c]));
@@ -64,9 +62,4 @@ export function pairs(result, root) {
   }
   nodes.push(blocks);
   return nodes;
-}
-
-/** A difference in points with its sign: "+13", "−35", "0". */
-function signed(value) {
-  return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : "0";
 }

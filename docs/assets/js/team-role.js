@@ -3,7 +3,7 @@
 // module only shows it).
 
 import { el, siteLink } from "./dom.js";
-import { decimal } from "./team-pairs.js";
+import { decimal } from "./numbers.js";
 
 export function rolePicture(result, root) {
   const team = result.aggregate;
@@ -11,12 +11,7 @@ export function rolePicture(result, root) {
   const head = ["Kompetens", "Mål", "Tydligt under", "Inom mätfelet", "Tydligt över", "Utan värde"];
   const table = el(
     "table",
-    { class: "sk-role-counts sk-team-table" },
-    el(
-      "caption",
-      {},
-      `Hur många som ligger tydligt under, inom mätfelet från och tydligt över rollens mål (${result.role.title}).`,
-    ),
+    { class: "sk-role-counts sk-team-table", "aria-labelledby": "sk-role-counts-title" },
     el(
       "thead",
       {},
@@ -67,6 +62,12 @@ export function rolePicture(result, root) {
       { class: "sk-muted" },
       "Målnivåerna är webbplatsens egen bedömning av vad rollen kräver, med en motivering per mål på rollens " +
         "sida; en person räknas som under eller över målet först när skillnaden är större än mätfelet.",
+    ),
+    // Above the table, not its caption: a caption is as wide as the table and scrolls with it.
+    el(
+      "p",
+      { id: "sk-role-counts-title" },
+      `Hur många som ligger tydligt under, inom mätfelet från och tydligt över rollens mål (${result.role.title}):`,
     ),
     el("div", { class: "sk-table" }, table),
     el("h4", {}, "Teamets utvecklingsprioriteringar"),

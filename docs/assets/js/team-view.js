@@ -6,8 +6,9 @@
 // (`per_person` false): only its spread, from 3 people.
 
 import { el, siteLink } from "./dom.js";
+import { decimal } from "./numbers.js";
 import { changeNodes } from "./team-change.js";
-import { decimal, pairs } from "./team-pairs.js";
+import { pairs } from "./team-pairs.js";
 import { qualityNodes } from "./team-quality.js";
 import { rolePicture } from "./team-role.js";
 

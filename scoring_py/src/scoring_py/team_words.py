@@ -54,8 +54,11 @@ def summary(result: dict[str, Any], managers: int) -> list[str]:
     read = len(result["files"]) - failed
     if not result["files"]:
         return ["Lägg till svarsfiler från säljarna för att se teamets bild."]
+    twice = len(result["change"]["people"]) if result.get("change") else 0
     if result["per_person"]:
-        own = _count(people, "självskattning", "självskattningar")
+        own = _count(people + twice, "självskattning", "självskattningar")
+        if twice:  # a person's two attempts are two files, one person
+            own += f" från {_count(people, 'person', 'personer')}, {twice} med två försök"
     else:
         own = f"{_count(people, 'persons', 'personers')} svar om organisationen"
     opening = f"{_count(read, 'fil', 'filer')} lästes: {own}"
@@ -130,7 +133,8 @@ def _priorities(result: dict[str, Any], aggregate: dict[str, Any]) -> str:
     if priorities:
         named = _join(
             [
-                f"{titles[s]} ({rows[s]['below']} av {rows[s]['scored']} under målet)"
+                f"{titles[s]} ({rows[s]['below']} av {rows[s]['scored']} har ett värde under "
+                f"målet, {rows[s]['counts']['under']} av dem tydligt)"
                 for s in priorities
             ]
         )
