@@ -286,3 +286,29 @@ def test_share_link_round_trip_and_broken_links(
     finally:
         fresh.close()
     no_foreign_requests(requests, site_url)
+
+
+def test_a_share_link_on_a_device_without_own_answers_offers_to_start_ones_own(
+    browser: Browser, page: Page, site_url, definition
+) -> None:
+    values = dict(list(varied_answers(definition).items())[:12])
+    open_assessment(page, site_url)
+    answer(page, values)
+    page.click("#sk-share")
+    link = page.input_value("#sk-share-link")
+
+    fresh = browser.new_context(locale="sv-SE")
+    try:
+        other = fresh.new_page()
+        other.goto(link)
+        other.wait_for_selector('#sk-assessment[data-enhanced="true"]')
+        expect(other.locator("#sk-shared-text")).to_contain_text("Du har inga egna svar")
+        expect(other.locator("#sk-own")).to_have_text("Gör en egen självskattning")
+        expect(other.locator("#sk-report-owner-text")).to_contain_text("Du har inga egna svar")
+        expect(other.locator("#sk-own-report")).to_have_text("Gör en egen självskattning")
+        other.click("#sk-own")
+        expect(other.locator("#sk-shared")).to_be_hidden()
+        assert checked(other) == {}
+        expect(other.locator("fieldset.sk-item input").first).to_be_enabled()
+    finally:
+        fresh.close()

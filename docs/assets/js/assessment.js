@@ -83,7 +83,7 @@ function main() {
       keep,
       lock: (locked) => view.lock(locked),
       message,
-      owner: (kind, label, file) => report.owner(kind, label, file),
+      owner: (kind, label, file, mine) => report.owner(kind, label, file, mine),
     },
   );
   $("sk-own-report").addEventListener("click", () => $("sk-own").click());

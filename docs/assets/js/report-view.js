@@ -46,9 +46,10 @@ export class ReportView {
   /**
    * Says whose answers the report shows: one's own ("self"), a share link's ("shared") or an
    * imported file's ("imported", with the file's label if it has one). Someone else's answers
-   * never read as "Ditt resultat", and the notice stands at the top of the report.
+   * never read as "Ditt resultat", and the notice stands at the top of the report. `mine`: how
+   * many answers of one's own are kept (none: the way back starts one's own assessment).
    */
-  owner(kind, label = null, file = "") {
+  owner(kind, label = null, file = "", mine = 0) {
     const heading = this.section.querySelector("#resultat-rubrik");
     const notice = this.section.querySelector("#sk-report-owner");
     heading.dataset.owner = kind;
@@ -62,7 +63,8 @@ export class ReportView {
     const from = kind === "shared" ? "en delningslänk" : `filen ${file}`;
     notice.querySelector("p").textContent =
       `Det här är inte dina egna svar: de kommer från ${from}${label ? ` och är märkta ”${label}”` : ""}. ` +
-      "Dina egna svar i den här webbläsaren är orörda.";
+      (mine ? "Dina egna svar i den här webbläsaren är orörda." : "Du har inga egna svar i den här webbläsaren.");
+    notice.querySelector("button").textContent = mine ? "Visa mina egna svar" : "Gör en egen självskattning";
     notice.hidden = false;
   }
 

@@ -62,7 +62,9 @@ export class SharedView {
     this.open = true;
     this.page.lock(true);
     this.region.hidden = false;
-    this.page.owner?.(this.source.kind === "file" ? "imported" : "shared", this.state.label, this.source.name);
+    const mine = this.own.state.answers.size;
+    this.page.owner?.(this.source.kind === "file" ? "imported" : "shared", this.state.label, this.source.name, mine);
+    this.back.textContent = mine ? "Visa mina egna svar" : "Gör en egen självskattning";
     this.page.show(this.state);
     this.describe();
   }
@@ -77,7 +79,9 @@ export class SharedView {
     const from = this.source?.kind === "file" ? `filen ${this.source.name}` : "en delningslänk";
     this.text.textContent =
       `Du ser svar från ${from} (${this.state.answers.size} av ${this.model.itemIds.length} besvarade). ` +
-      `Dina egna svar i den här webbläsaren (${this.own.state.answers.size} besvarade) är orörda.`;
+      (this.own.state.answers.size
+        ? `Dina egna svar i den här webbläsaren (${this.own.state.answers.size} besvarade) är orörda.`
+        : "Du har inga egna svar i den här webbläsaren.");
   }
 
   close() {
