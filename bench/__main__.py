@@ -24,7 +24,7 @@ ROOT = HERE.parent
 BUDGET_S = 19 * 60  # the whole run must fit in 20 minutes
 BUILD_RUNS = 3
 BROWSER_RUNS = 5
-LIGHTHOUSE_RUNS = 1
+LIGHTHOUSE_RUNS = 3  # one run swings by 10 points on a shared machine
 T = TypeVar("T")
 
 
@@ -36,6 +36,7 @@ class Bench:
         self.steps: dict[str, float] = {}
         self.results: dict[str, Any] = {}
         self.reserve = 0.0  # seconds kept for steps still to come
+        self.loads: list[float] = []  # 1-minute load average at the start of each step
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.start
@@ -43,6 +44,7 @@ class Bench:
     def step(self, name: str, run: Callable[[], T]) -> T:
         """Run one step, timing it and logging progress to stderr."""
         print(f"[{self.elapsed():6.0f} s] {name} …", file=sys.stderr, flush=True)
+        self.loads.append(os.getloadavg()[0])
         began = time.perf_counter()
         value = run()
         self.steps[name] = time.perf_counter() - began
@@ -272,6 +274,15 @@ def render(raw: dict[str, Any]) -> str:
         f"Python {info['python']} · {info['chromium']}",
         "",
     ]
+    load = raw.get("load")
+    if load:
+        head[-1:] = [
+            "",
+            f"Machine load (1-minute average, at the start of each step): {load['min']:.1f}–"
+            f"{load['max']:.1f}, median {load['median']:.1f} on {info['cores']} cores "
+            "(the machine is shared).",
+            "",
+        ]
     foot = [
         "",
         f"Whole run: {raw['total_s'] / 60:.1f} min. Slowest step: {slowest} "
@@ -298,7 +309,13 @@ def main() -> None:
         info = machine()
         with tempfile.TemporaryDirectory(prefix="sk-bench-") as tmp:
             run(bench, Path(tmp))
+        bench.loads.append(os.getloadavg()[0])
         raw = {"machine": info, "total_s": bench.elapsed(), "steps_s": bench.steps}
+        raw["load"] = {
+            "min": min(bench.loads),
+            "max": max(bench.loads),
+            "median": median(bench.loads),
+        }
         raw.update(bench.results)
         text = json.dumps(raw, indent=2, ensure_ascii=False) + "\n"
         (HERE / "results.json").write_text(text, encoding="utf-8")

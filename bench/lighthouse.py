@@ -26,6 +26,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 GOAL_TBT_MS = 200
 TIMEOUT_S = 180
+ATTEMPTS = 2  # Lighthouse itself asks to be run again after a failed trace (NO_NAVSTART, …)
 FAILURES = (subprocess.SubprocessError, OSError, RuntimeError, ValueError, KeyError)
 LABELS = {
     "home": "home",
@@ -109,6 +110,17 @@ def run_once(url: str, work: Path) -> dict[str, Any]:
     return result
 
 
+def run_retried(url: str, work: Path) -> dict[str, Any]:
+    """`run_once`, tried again once when Lighthouse fails (the last failure is raised)."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return run_once(url, work)
+        except FAILURES:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def measure_url(base: str, dist: Path, runs: int = 1) -> dict[str, Any]:
     """Each page type of `dist`, served at `base`, `runs` times (median scores)."""
     out: dict[str, Any] = {"runs": runs, "pages": {}}
@@ -118,7 +130,7 @@ def measure_url(base: str, dist: Path, runs: int = 1) -> dict[str, Any]:
             results = []
             for _ in range(runs):
                 try:
-                    results.append(run_once(base + path, Path(tmp)))
+                    results.append(run_retried(base + path, Path(tmp)))
                 except FAILURES as exc:
                     why = f"{type(exc).__name__}: {exc}"[:300]
                     out["pages"][name] = {"path": path, "error": why}

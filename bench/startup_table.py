@@ -58,6 +58,15 @@ def rows(result: dict[str, Any] | None) -> list[Row]:
                 result[f"goal_{phase}_met"],
             )
         )
+    if result.get("load_before") is not None:
+        out.append(
+            (
+                "Machine load during this step (1-minute average): before / after",
+                f"{result['load_before']:.1f} / {result['load_after']:.1f}",
+                "–",
+                None,
+            )
+        )
     warm = v["link"]["warm"]
     out.append(
         (
