@@ -18,7 +18,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import browser, serve_dist
+from tests.support import caddy as serve_dist
+
+from . import browser
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = Path(os.environ.get("SK_LIGHTHOUSE", ROOT / "node_modules" / ".bin" / "lighthouse"))
@@ -177,7 +179,7 @@ def rows(result: dict[str, Any] | None) -> list[tuple[str, str, str, bool | None
 
 
 def measure_dist(dist: Path, work: Path, runs: int = 1) -> dict[str, Any]:
-    """`dist` through Caddy (bench/serve_dist.py), then `measure_url`."""
+    """`dist` through Caddy (tests/support/caddy.py), then `measure_url`."""
     folder = work / "lighthouse-caddy"
     folder.mkdir(exist_ok=True)
     with serve_dist.caddy(dist, folder) as server:

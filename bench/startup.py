@@ -1,7 +1,7 @@
 """The first result on a share link versus the same job done the standard way (issue 23).
 
 One run, one server: dist/ through Caddy and deploy/Caddyfile, as published
-(bench/serve_dist.py); headless Chromium with the CSP in force. Variants:
+(tests/support/caddy.py); headless Chromium with the CSP in force. Variants:
 
 - `baseline`, "the same job done the standard way": a bare page whose module worker calls
   stock `loadPyodide({indexURL})` (Pyodide's defaults: its full standard library, its lock
@@ -44,8 +44,9 @@ from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from saljkompetens.dist import make_dist
+from tests.support import caddy as serve_dist
 
-from . import browser, serve_dist
+from . import browser
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "/sjalvskattning/"

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench import serve_dist, startup
+from bench import startup
+from tests.support import caddy as serve_dist
 
 PAGE = (
     '<div id="sk-assessment" data-worker="../assets/v-1/js/scoring-worker.js" '
