@@ -81,11 +81,11 @@ def over_time_cases() -> list[dict[str, Any]]:
 
 
 def quality_case() -> dict[str, Any]:
-    """The 32 sellers of tests/test_team_quality.py: α and the data's error, in Pyodide."""
-    from tests.test_team_quality import DEFINITION, team_of_32
+    """The 32 sellers of tests/test_scoring_team_quality.py: α and the data's error, in Pyodide."""
+    from tests.test_scoring_team_quality import DEFINITION, team_of_32
 
     files = [{"name": n, "text": t} for n, t in team_of_32()]
-    return {"name": "teamets mätkvalitet (test_team_quality)", "role": None,
+    return {"name": "teamets mätkvalitet (test_scoring_team_quality)", "role": None,
             "definition": DEFINITION, "team_files": json.dumps(files)}  # fmt: skip
 
 
