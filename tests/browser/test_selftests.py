@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_team import add_files, open_team, wait_people
 from tests.conftest import build_site
 from tests.support.assessment_page import answer, wait_python
 from tests.support.selftests import (
@@ -28,6 +27,7 @@ from tests.support.selftests import (
     answers,
     person,
 )
+from tests.support.team_page import add_files, open_team, wait_people
 
 pytestmark = pytest.mark.browser
 

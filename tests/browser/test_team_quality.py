@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from scoring_py import team
-from tests.browser.test_team import add_files, open_team, wait_people
 from tests.support.team_files import team_files
+from tests.support.team_page import add_files, open_team, wait_people
 
 pytestmark = pytest.mark.browser
 
