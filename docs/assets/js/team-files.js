@@ -82,8 +82,8 @@ export function fileState(entry, report, scoring) {
 }
 
 /** The file's line in the list: name, size, state; once done, whose answers it holds and
- * its notes. */
-export function fileItem(entry, report, scoring = false) {
+ * its notes. `manager`: the rater name of a manager's rating (scoring_py.formats). */
+export function fileItem(entry, report, scoring, manager) {
   const { state, text } = fileState(entry, report, scoring);
   const attributes = { "data-file": entry.name, "data-file-state": state };
   if (state === "error" || state === "unused" || state === "stopped") attributes["data-file-error"] = "";
@@ -91,7 +91,7 @@ export function fileItem(entry, report, scoring = false) {
   const size = entry.size === undefined ? "" : ` (${sizeText(entry.size)})`;
   const line = [el("strong", {}, entry.name), size, el("span", { class: "sk-file-state" }, `: ${text}`)];
   if (state !== "done") return el("li", attributes, ...line);
-  const who = report.rater === "manager" ? `chefens skattning av ${report.label}` : report.label;
+  const who = report.rater === manager ? `chefens skattning av ${report.label}` : report.label;
   const notes = [report.note, ...(report.label_notes ?? []).map((note) => note.message)].filter(Boolean);
   if (report.note) attributes["data-file-note"] = "";
   if (report.label_notes?.length) attributes["data-label-notes"] = report.label_notes.map((n) => n.code).join(" ");
@@ -107,8 +107,10 @@ export function fileItem(entry, report, scoring = false) {
 /** The list under the drop zone: a line per file, in the order they were added; a line is
  * replaced only when its file's state changes (cheap enough for every progress report). */
 export class FileList {
-  constructor(list) {
+  /** `manager`: the rater's name for a manager's rating (formats.raters.manager). */
+  constructor(list, manager) {
     this.list = list;
+    this.manager = manager;
     this.items = new Map(); // file name → its line
     this.frame = null; // the next frame's refresh, if one is asked for
   }
@@ -139,7 +141,7 @@ export class FileList {
   }
 
   #line(file, reports, scoring) {
-    const line = fileItem(file, reports.get(file.name), scoring);
+    const line = fileItem(file, reports.get(file.name), scoring, this.manager);
     this.items.set(file.name, line);
     return line;
   }

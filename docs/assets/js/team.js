@@ -36,7 +36,7 @@ function main() {
   let scoring = false; // whether the worker has begun on the files in this run
   let sort = { key: "file", descending: false };
   let run = 0;
-  const fileList = new FileList(list);
+  const fileList = new FileList(list, formats.raters.manager);
 
   /** List the chosen files at once, then read them one by one, then score them all. */
   async function add(chosen) {
