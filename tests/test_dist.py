@@ -8,9 +8,6 @@ import re
 import shutil
 import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +17,7 @@ import pytest
 from saljkompetens.dist import COMPRESSIBLE, IMMUTABLE, MIN_SIZE, make_dist, version_assets
 from saljkompetens.mkdocs_plugin.csp import HEADER_POLICY
 from tests.support import QUICK_BROTLI
+from tests.support.http import assert_security_headers, get, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -249,36 +247,11 @@ def nginx(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     server = subprocess.Popen(nginx_command(conf), stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/", timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None, server.stderr.read() if server.stderr else ""
-                time.sleep(0.05)
+        wait_until_serving(url, server)
         yield url
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-def get(url: str, encoding: str = "identity") -> tuple[int, dict[str, str], bytes]:
-    """Status, headers (lower-case names) and body of a GET, also for an error status."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
-    try:
-        with urllib.request.urlopen(request) as response:
-            status, headers, body = response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        status, headers, body = error.code, error.headers, error.read()
-    return status, {k.lower(): v for k, v in headers.items()}, body
-
-
-def assert_security_headers(headers: dict[str, str]) -> None:
-    assert headers["content-security-policy"] == HEADER_POLICY
-    assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] == "no-referrer"
-    assert "camera=()" in headers["permissions-policy"]
-    assert headers["cross-origin-opener-policy"] == "same-origin"
 
 
 @pytest.mark.parametrize(("encoding", "sent"), [("br", "br"), ("gzip", "gzip"), ("identity", None)])

@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Browser
 
 from saljkompetens.dist import make_dist
-from saljkompetens.mkdocs_plugin.csp import HEADER_POLICY
 from tests.support import QUICK_BROTLI
 from tests.support.caddy import Caddy, caddy
+from tests.support.http import assert_security_headers, get
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 READY = 'html[data-python="ready"]'
@@ -54,23 +54,9 @@ def head(url: str, encoding: str = "br") -> dict[str, str]:
         return {k.lower(): v for k, v in response.headers.items()}
 
 
-def get(url: str) -> tuple[int, dict[str, str], bytes]:
-    """Status, headers (lower-case names) and body of an uncompressed GET, also for an error."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
-    try:
-        with urllib.request.urlopen(request) as response:
-            status, headers, body = response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        status, headers, body = error.code, error.headers, error.read()
-    return status, {k.lower(): v for k, v in headers.items()}, body
-
-
-def assert_security_headers(headers: dict[str, str]) -> None:
-    assert headers["content-security-policy"] == HEADER_POLICY
-    assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] == "no-referrer"
-    assert "camera=()" in headers["permissions-policy"]
-    assert headers["cross-origin-opener-policy"] == "same-origin"
+def assert_caddy_headers(headers: dict[str, str]) -> None:
+    """Every header a published response carries, and no Server header naming Caddy."""
+    assert_security_headers(headers)
     assert "server" not in headers
 
 
@@ -84,7 +70,7 @@ def test_wasm_is_sent_with_brotli_as_wasm_and_cached_forever(served: Caddy) -> N
 
 def test_pages_carry_the_security_headers_and_revalidate(served: Caddy) -> None:
     headers = head(served.url + "sjalvskattning/")
-    assert_security_headers(headers)
+    assert_caddy_headers(headers)
     assert headers["cache-control"] == "no-cache"
     assert headers["content-encoding"] == "br"
 
@@ -95,7 +81,7 @@ def test_a_missing_page_is_the_404_page_with_every_header(served: Caddy) -> None
     for path in ("finns-inte/", "kompetenser/finns-inte.html", "_headers", "_headers.br"):
         status, headers, body = get(served.url + path)
         assert (status, body) == (404, page), path
-        assert_security_headers(headers)
+        assert_caddy_headers(headers)
         assert headers["cache-control"] == "no-cache", path
 
 
@@ -117,7 +103,7 @@ def test_only_existing_versioned_files_are_cached_forever(served: Caddy) -> None
     for path in missing:
         status, headers, _ = get(served.url + path)
         assert (status, headers["cache-control"]) == (404, "no-cache"), path
-        assert_security_headers(headers)
+        assert_caddy_headers(headers)
 
 
 def test_assessment_works_through_caddy_and_a_repeat_visit_asks_nothing_of_pyodide(

@@ -9,12 +9,12 @@ import os
 import shutil
 import socket
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.support.http import wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYODIDE_PREFIX = "/assets/pyodide/"
@@ -91,14 +91,7 @@ def caddy(dist: Path, work: Path) -> Iterator[Caddy]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/", timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None:
-                    raise RuntimeError("caddy did not start") from None
-                time.sleep(0.1)
+        wait_until_serving(url, server)
         yield Caddy(url, log)
     finally:
         server.terminate()
