@@ -73,8 +73,29 @@ class AnsweredItem:
     keyed: int
 
 
+class _Ranged:
+    """A score with the range it may lie in: ``score`` ± ``margin``, on the 0..100 scale."""
+
+    score: Fraction | None
+    margin: Fraction | None
+
+    @property
+    def low(self) -> int | None:
+        """The lower end of the range, rounded down, at least 0."""
+        if self.score is None or self.margin is None:
+            return None
+        return max(0, math.floor(self.score - self.margin))
+
+    @property
+    def high(self) -> int | None:
+        """The upper end of the range, rounded up, at most 100."""
+        if self.score is None or self.margin is None:
+            return None
+        return min(100, math.ceil(self.score + self.margin))
+
+
 @dataclass(frozen=True)
-class CompetencyScore:
+class CompetencyScore(_Ranged):
     """The unrounded score of one competency and the half-width of its range.
 
     Attributes:
@@ -101,23 +122,9 @@ class CompetencyScore:
         """The standard error of the score, in points."""
         return sem(len(self.answered))
 
-    @property
-    def low(self) -> int | None:
-        """The lower end of the range, rounded down, at least 0."""
-        if self.score is None or self.margin is None:
-            return None
-        return max(0, math.floor(self.score - self.margin))
-
-    @property
-    def high(self) -> int | None:
-        """The upper end of the range, rounded up, at most 100."""
-        if self.score is None or self.margin is None:
-            return None
-        return min(100, math.ceil(self.score + self.margin))
-
 
 @dataclass(frozen=True)
-class GroupScore:
+class GroupScore(_Ranged):
     """The score of a group of competencies (a stage of the sale), from all its answers.
 
     Attributes:
@@ -139,20 +146,6 @@ class GroupScore:
     def sem(self) -> float:
         """The standard error of the score, in points."""
         return sem(self.answered)
-
-    @property
-    def low(self) -> int | None:
-        """The lower end of the range, rounded down, at least 0."""
-        if self.score is None or self.margin is None:
-            return None
-        return max(0, math.floor(self.score - self.margin))
-
-    @property
-    def high(self) -> int | None:
-        """The upper end of the range, rounded up, at most 100."""
-        if self.score is None or self.margin is None:
-            return None
-        return min(100, math.ceil(self.score + self.margin))
 
 
 def keyed_score(scale: Scale, keyed: Sequence[int]) -> Fraction:
