@@ -25,12 +25,6 @@ PYTHON_TIMEOUT = 90_000
 
 
 @pytest.fixture(scope="module")
-def definition(built_site) -> dict[str, Any]:
-    path = built_site.path / "assets" / "sjalvskattning" / "bedomning.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
 def retired(root: Path) -> list[str]:
     """Statements the assessment no longer asks (content/assessment.yml, retired_ids)."""
     import yaml

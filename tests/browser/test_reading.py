@@ -3,7 +3,6 @@ belongs, a competency's own rating, the 404 page."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -12,12 +11,6 @@ from playwright.sync_api import BrowserContext, Page, expect
 pytestmark = pytest.mark.browser
 
 COMPETENCY = "prospektering"
-
-
-@pytest.fixture(scope="module")
-def definition(built_site) -> dict[str, Any]:
-    path = built_site.path / "assets" / "sjalvskattning" / "bedomning.json"
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def statements(definition: dict[str, Any], slug: str) -> list[dict[str, Any]]:

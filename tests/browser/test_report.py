@@ -3,7 +3,6 @@ top, says only what the data supports, reads on a phone and prints on two pages.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -13,12 +12,6 @@ from playwright.sync_api import Browser, Page, expect
 pytestmark = pytest.mark.browser
 
 READY = '#sk-status[data-state="ready"]'
-
-
-@pytest.fixture(scope="module")
-def definition(built_site) -> dict[str, Any]:
-    path = built_site.path / "assets" / "sjalvskattning" / "bedomning.json"
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def items(definition: dict[str, Any]) -> list[dict[str, Any]]:

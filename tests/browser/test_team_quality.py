@@ -23,12 +23,6 @@ VERDICTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def definition(built_site) -> dict[str, Any]:
-    path = built_site.path / "assets" / "sjalvskattning" / "bedomning.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def complete(definition: dict[str, Any], count: int) -> list[tuple[str, str]]:
     """`count` realistic files with every statement answered: "Ej aktuellt" (4 % of the
     answers in team_files) counts as the middle of the scale, so that every competency has
